@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Bundles the extension client, the language server and the CLI with esbuild (and, with --tests, the test suites).
+import { build } from 'esbuild';
+import { readdirSync, statSync, rmSync, copyFileSync, mkdirSync } from 'node:fs';
+import { join, dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const withTests = process.argv.includes('--tests');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+  // Prefer ESM builds: the UMD builds of jsonc-parser and vscode-json-languageservice hide requires from esbuild.
+  mainFields: ['module', 'main'],
+  plugins: [{
+    // yaml-language-server imports prettier for its formatter, which Meshlens does not use.
+    name: 'stub-prettier',
+    setup(b) {
+      b.onResolve({ filter: /^prettier(\/|$)/ }, () => ({ path: join(root, 'server/src/lsp/stubs/prettier.ts') }));
+    },
+  }],
+};
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+await Promise.all([
+  build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js') }),
+  build({ ...common, entryPoints: [join(root, 'server/src/lsp/server.ts')], outfile: join(root, 'dist/server.js') }),
+  build({ ...common, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
+]);
+
+if (withTests) {
+  // Each test file becomes its own bundle under out/test, keeping its folder, so mocha can load them directly.
+  rmSync(join(root, 'out'), { recursive: true, force: true });
+  const entries = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) {
+        if (name !== 'node_modules' && name !== 'fixtures' && name !== 'vscode-host') walk(path);
+      } else if (/\.ts$/.test(name) && !name.endsWith('.d.ts')) entries.push(path);
+    }
+  };
+  walk(join(root, 'test'));
+  await build({
+    ...common,
+    entryPoints: entries,
+    outdir: join(root, 'out/test'),
+    outbase: join(root, 'test'),
+    external: [...common.external, 'mocha', 'ajv', 'playwright-core'],
+  });
+  console.log(`build: ${entries.length} test bundles`);
+}
+console.log(`build: dist/ ${production ? '(production)' : ''}`);

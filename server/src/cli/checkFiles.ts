@@ -1,0 +1,43 @@
+// `meshlens check`: the editor's exact checks over files, with findings as located, printable records.
+import { analyzeFile, LineIndex, Finding } from '../core';
+import type { Input } from './readInputs';
+import type { Severity } from '../core/diagnostics/codes';
+
+export interface Position1 {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in UTF-16 code units (what editors count). */
+  column: number;
+}
+
+export interface Result {
+  file: string;
+  range: { start: Position1; end: Position1 };
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+export function checkInputs(inputs: Input[], istioVersion: string): Result[] {
+  const results: Result[] = [];
+  for (const input of inputs) {
+    const lines = new LineIndex(input.text);
+    const findings: Finding[] = [...input.findings, ...analyzeFile(input.text, { istioVersion }).findings];
+    findings.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+    for (const f of findings) {
+      results.push({ file: input.file, range: { start: toPos(lines, f.start), end: toPos(lines, f.end) }, severity: f.severity, code: f.code, message: f.message });
+    }
+  }
+  return results;
+}
+
+function toPos(lines: LineIndex, offset: number): Position1 {
+  const p = lines.positionAt(offset);
+  return { line: p.line + 1, column: p.character + 1 };
+}
+
+const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+
+export function atOrAbove(severity: Severity, threshold: 'error' | 'warning'): boolean {
+  return RANK[severity] >= RANK[threshold];
+}

@@ -1,0 +1,120 @@
+// The `meshlens` command line: the editor's checks for CI.
+import { readFileSync } from 'node:fs';
+import { KNOWN_VERSIONS, NEWEST_VERSION, normalizeVersion, allCodes } from '../core';
+import { readInputs } from './readInputs';
+import { checkInputs, atOrAbove } from './checkFiles';
+import { formatText } from './formatters/text';
+import { formatJson } from './formatters/json';
+import { formatSarif } from './formatters/sarif';
+
+export const VERSION = '0.1.0';
+
+const USAGE = `Usage: meshlens <command> [options]
+
+Commands:
+  check [paths...]     Check Istio Telemetry, WasmPlugin, EnvoyFilter and TrafficExtension YAML.
+                       Paths are files, folders (searched recursively for .yaml/.yml) or - for stdin.
+  codes                List every diagnostic code with its severity and title.
+
+Options for check:
+  --format text|json|sarif     Output format (default: text)
+  --istio-version V            Target Istio version, one of ${KNOWN_VERSIONS.join(', ')} (default: ${NEWEST_VERSION})
+  --fail-on error|warning      Lowest severity that makes the exit code 1 (default: error)
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or input error.
+`;
+
+class UsageError extends Error {}
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  readStdin(): Buffer;
+}
+
+export function run(argv: string[], io: Io): number {
+  try {
+    return dispatch(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`meshlens: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`meshlens: internal error: ${(e as Error)?.stack ?? e}\n`);
+    return 2;
+  }
+}
+
+function dispatch(argv: string[], io: Io): number {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v') {
+    io.out(`${VERSION}\n`);
+    return 0;
+  }
+  if (command === 'codes') {
+    for (const c of allCodes()) io.out(`${c.code}  ${c.severity.padEnd(7)}  ${c.name.padEnd(28)}  ${c.title}\n`);
+    return 0;
+  }
+  if (command === 'check') return check(rest, io);
+  throw new UsageError(`unknown command "${command}"`);
+}
+
+interface Options {
+  positional: string[];
+  flags: Map<string, string>;
+}
+
+function parseOptions(args: string[], allowed: string[]): Options {
+  const positional: string[] = [];
+  const flags = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+      if (!allowed.includes(name)) throw new UsageError(`unknown option --${name}`);
+      const value = eq > 0 ? a.slice(eq + 1) : args[++i];
+      if (value === undefined) throw new UsageError(`--${name} needs a value`);
+      flags.set(name, value);
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+function check(args: string[], io: Io): number {
+  const opts = parseOptions(args, ['format', 'istio-version', 'fail-on', 'mesh-config']);
+  const format = opts.flags.get('format') ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  const failOn = opts.flags.get('fail-on') ?? 'error';
+  if (failOn !== 'error' && failOn !== 'warning') throw new UsageError(`--fail-on must be error or warning, not "${failOn}"`);
+  const requested = opts.flags.get('istio-version');
+  const istioVersion = normalizeVersion(requested);
+  if (!istioVersion) throw new UsageError(`unknown Istio version "${requested}"; known: ${KNOWN_VERSIONS.join(', ')}`);
+  if (opts.positional.length === 0) throw new UsageError('check needs at least one path (use - for stdin)');
+
+  const { inputs, errors } = readInputs(opts.positional, io.readStdin);
+  for (const e of errors) io.err(`meshlens: ${e.file}: ${e.message}\n`);
+  const results = checkInputs(inputs, istioVersion);
+  if (format === 'json') io.out(formatJson(results));
+  else if (format === 'sarif') io.out(formatSarif(results, VERSION));
+  else io.out(formatText(results));
+  if (errors.length > 0) return 2;
+  return results.some((r) => atOrAbove(r.severity, failOn)) ? 1 : 0;
+}
+
+if (require.main === module) {
+  const code = run(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    readStdin: () => readFileSync(0),
+  });
+  process.exitCode = code;
+}

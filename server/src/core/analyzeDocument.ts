@@ -1,0 +1,128 @@
+// Analyses one `---` document: YAML syntax, resource identity, CRD schema, then Istio's rules.
+// Pure: knows nothing of editors; offsets in the result are relative to the document's start.
+import { parseSlice, locate, rangeOf, ParsedSlice, PathSegment } from './yaml/parseSlice';
+import { classify, knownKinds } from './resources/kinds';
+import { getSchema } from './schema/schemaStore';
+import { validateAgainstSchema } from './schema/validateSchema';
+import { CHECKS } from './checks/registry';
+import { isObject, ResourceView, ReportOptions } from './checks/check';
+import { codeInfo } from './diagnostics/codes';
+import type { Finding } from './diagnostics/finding';
+import { apiVersionAddedIn, compareVersions, kindAddedIn } from './versions/istioVersions';
+
+export interface AnalysisOptions {
+  /** Target Istio minor version, e.g. "1.28" (see versions/istioVersions.normalizeVersion). */
+  istioVersion: string;
+}
+
+export interface ResourceIdentity {
+  kind: string;
+  apiVersion: string;
+  name?: string;
+  namespace?: string;
+  /** True for the kinds and served versions Meshlens checks. */
+  ours: boolean;
+}
+
+export interface DocumentAnalysis {
+  parsed: ParsedSlice;
+  resource?: ResourceIdentity;
+  findings: Finding[];
+}
+
+const TEMPLATE_MARKER = /\{\{-?\s*(?:\.|\$|if\b|else\b|end\b|include\b|range\b|with\b|template\b|define\b|toYaml\b|tpl\b|printf\b|quote\b|default\b|required\b)/;
+
+const OUR_KIND_LINE = new RegExp(`^\\s*kind:\\s*["']?(?:${knownKinds().map((k) => k.kind).join('|')})\\b`, 'm');
+
+export function analyzeDocument(text: string, options: AnalysisOptions): DocumentAnalysis {
+  const templateAt = text.search(TEMPLATE_MARKER);
+  if (templateAt >= 0) {
+    return { parsed: { doc: undefined, value: undefined, findings: [], analysable: false }, findings: [
+      finding('ML0005', 'Template syntax ({{ }}) found: this document is not checked until it is rendered (for example with `helm template`).', templateAt, templateAt + 2),
+    ] };
+  }
+  const parsed = parseSlice(text);
+  // Syntax problems are ours to report only in documents that are (or try to be) one of our kinds.
+  const findings = OUR_KIND_LINE.test(text) ? [...parsed.findings] : [];
+  const result: DocumentAnalysis = { parsed, findings };
+  if (!parsed.analysable || !isObject(parsed.value)) return result;
+  const value = withoutNulls(parsed.value);
+  const metadata = isObject(value.metadata) ? value.metadata : {};
+  const identity = classify(value.apiVersion, value.kind);
+  if (identity.status === 'other') {
+    if (typeof value.kind === 'string' && typeof value.apiVersion === 'string') {
+      result.resource = { kind: value.kind, apiVersion: value.apiVersion, name: str(metadata.name), namespace: str(metadata.namespace), ours: false };
+    }
+    return result;
+  }
+  result.resource = { kind: identity.kind, apiVersion: `${identity.group}/${identity.version}`, name: str(metadata.name), namespace: str(metadata.namespace), ours: identity.status === 'ours' };
+  const mark = (code: string, path: readonly PathSegment[], message: string, opts: ReportOptions = {}) => {
+    const range = rangeOf(locateNearest(parsed, path), opts.on) ?? [0, 1];
+    const f = finding(code, message, range[0], range[1]);
+    if (opts.data) f.data = opts.data;
+    findings.push(f);
+  };
+  if (identity.status === 'unserved') {
+    mark('ML0101', ['apiVersion'], `${identity.kind} is not served at ${identity.group}/${identity.version}. Served: ${identity.served.map((v) => `${identity.group}/${v}`).join(', ')}.`, { data: { replacements: identity.served.map((v) => `${identity.group}/${v}`) } });
+    return result;
+  }
+  const since = kindAddedIn(identity.kind);
+  if (since && compareVersions(options.istioVersion, since) < 0) {
+    mark('ML0102', ['kind'], `${identity.kind} does not exist in Istio ${options.istioVersion}; it was added in Istio ${since}.`);
+    return result;
+  }
+  const gvSince = apiVersionAddedIn(`${identity.group}/${identity.version}`);
+  if (gvSince && compareVersions(options.istioVersion, gvSince) < 0) {
+    mark('ML0102', ['apiVersion'], `${identity.group}/${identity.version} is not served by Istio ${options.istioVersion}; it was added in Istio ${gvSince}.`);
+  }
+
+  const schema = getSchema(identity.kind, identity.version)!;
+  for (const p of validateAgainstSchema(schema, value)) mark(p.code, p.path, p.message, { on: p.on, data: p.data });
+
+  const view: ResourceView = {
+    kind: identity.kind,
+    group: identity.group,
+    version: identity.version,
+    value,
+    spec: isObject(value.spec) ? value.spec : {},
+    istioVersion: options.istioVersion,
+  };
+  for (const check of CHECKS) {
+    if (!check.kinds.includes(identity.kind)) continue;
+    try {
+      check.run(view, mark);
+    } catch (e) {
+      // A check must never take the others down; report its failure where the user can see it.
+      mark('ML0208', [], `Internal error in a Meshlens check: ${(e as Error).message}`);
+    }
+  }
+  return result;
+}
+
+/** The located node for a path, or for its nearest existing ancestor (for example the parent of a missing field). */
+function locateNearest(parsed: ParsedSlice, path: readonly PathSegment[]) {
+  if (!parsed.doc) return undefined;
+  for (let n = path.length; n >= 0; n--) {
+    const loc = locate(parsed.doc, path.slice(0, n));
+    if (loc && (loc.key || loc.node)) return loc;
+  }
+  return undefined;
+}
+
+function finding(code: string, message: string, start: number, end: number): Finding {
+  return { code, severity: codeInfo(code).severity, message, start, end };
+}
+
+/** The apiserver prunes `key: null` entries of CRD objects before validation (non-nullable fields), so do we. */
+function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v === null) continue;
+    out[k] = isObject(v) ? withoutNulls(v) : Array.isArray(v) ? v.map((x) => (isObject(x) ? withoutNulls(x) : x)) : v;
+  }
+  return out;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}

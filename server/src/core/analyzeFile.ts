@@ -1,0 +1,57 @@
+// Analyses a whole YAML file document by document, reusing the results of documents whose text did not change.
+import { splitDocuments, DocumentSlice } from './yaml/splitDocuments';
+import { analyzeDocument, AnalysisOptions, DocumentAnalysis } from './analyzeDocument';
+import type { Finding } from './diagnostics/finding';
+
+export interface AnalyzedDocument extends DocumentAnalysis {
+  slice: DocumentSlice;
+  text: string;
+}
+
+export interface FileAnalysis {
+  documents: AnalyzedDocument[];
+  /** Every finding of every document, with offsets into the file. */
+  findings: Finding[];
+}
+
+/**
+ * Remembers the analysis of each document text of one file, so that an edit in one of a thousand resources
+ * re-analyses that one only. Holds the documents of the latest version only.
+ */
+export class DocumentResultCache {
+  private entries = new Map<string, DocumentAnalysis>();
+  private optionsKey = '';
+
+  analyze(text: string, options: AnalysisOptions): FileAnalysis {
+    const key = JSON.stringify(options);
+    if (key !== this.optionsKey) {
+      this.entries.clear();
+      this.optionsKey = key;
+    }
+    const next = new Map<string, DocumentAnalysis>();
+    const result = analyzeFileWith(text, options, (docText) => {
+      const cached = this.entries.get(docText) ?? next.get(docText) ?? analyzeDocument(docText, options);
+      next.set(docText, cached);
+      return cached;
+    });
+    this.entries = next;
+    return result;
+  }
+}
+
+export function analyzeFile(text: string, options: AnalysisOptions): FileAnalysis {
+  return analyzeFileWith(text, options, (docText) => analyzeDocument(docText, options));
+}
+
+function analyzeFileWith(text: string, options: AnalysisOptions, analyzeOne: (docText: string) => DocumentAnalysis): FileAnalysis {
+  const documents: AnalyzedDocument[] = [];
+  const findings: Finding[] = [];
+  for (const slice of splitDocuments(text)) {
+    const docText = text.slice(slice.start, slice.end);
+    const analysis = analyzeOne(docText);
+    documents.push({ ...analysis, slice, text: docText });
+    for (const f of analysis.findings) findings.push({ ...f, start: f.start + slice.start, end: f.end + slice.start });
+  }
+  void options;
+  return { documents, findings };
+}

@@ -1,0 +1,35 @@
+// The shape of an Istio rule check: a small function over one parsed resource that reports findings by data path.
+import type { PathSegment } from '../yaml/parseSlice';
+
+export interface ResourceView {
+  kind: string;
+  group: string;
+  /** The API version without its group, e.g. "v1alpha3". */
+  version: string;
+  /** The whole resource as plain data. */
+  value: Record<string, unknown>;
+  spec: Record<string, unknown>;
+  istioVersion: string;
+}
+
+export interface ReportOptions {
+  /** Mark the key rather than the value (default: the value for scalars, the key for collections). */
+  on?: 'key' | 'value';
+  data?: Record<string, unknown>;
+}
+
+export type Report = (code: string, path: readonly PathSegment[], message: string, options?: ReportOptions) => void;
+
+export interface Check {
+  /** Kinds this check runs on. */
+  kinds: readonly string[];
+  run(resource: ResourceView, report: Report): void;
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function asArray(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}

@@ -1,0 +1,74 @@
+// EnvoyFilter rules: waypoint match context, patch completeness (CRD CEL rules + istiod's webhook).
+import { Check, isObject, asArray } from './check';
+import type { PathSegment } from '../yaml/parseSlice';
+
+export const waypointMatch: Check = {
+  kinds: ['EnvoyFilter'],
+  run(res, report) {
+    asArray(res.spec.configPatches).forEach((patch, i) => {
+      if (!isObject(patch) || !isObject(patch.match)) return;
+      const match = patch.match;
+      const base = ['spec', 'configPatches', i, 'match'];
+      const hasWaypoint = match.waypoint !== undefined;
+      if (match.context === 'WAYPOINT' && !hasWaypoint) {
+        report('ML0309', [...base, 'context'], 'context WAYPOINT requires a match.waypoint.');
+      } else if (match.context !== 'WAYPOINT' && hasWaypoint) {
+        report('ML0309', [...base, 'waypoint'], 'match.waypoint is only supported when context is WAYPOINT.', { on: 'key' });
+      }
+      const port = isObject(match.waypoint) ? match.waypoint.portNumber : undefined;
+      if (typeof port === 'number' && (port <= 0 || port > 65535)) {
+        report('ML0310', [...base, 'waypoint', 'portNumber'], `port must be between 1-65535, got ${port}.`);
+      }
+    });
+  },
+};
+
+export const patchCompleteness: Check = {
+  kinds: ['EnvoyFilter'],
+  run(res, report) {
+    asArray(res.spec.configPatches).forEach((patch, i) => {
+      const path: PathSegment[] = ['spec', 'configPatches', i];
+      if (patch === null) return report('ML0314', path, 'Envoy filter: null config patch.');
+      if (!isObject(patch)) return;
+      // The webhook skips every other check for WAYPOINT patches.
+      if (isObject(patch.match) && patch.match.context === 'WAYPOINT') return;
+      if (patch.applyTo === undefined || patch.applyTo === 'INVALID') report('ML0314', path, 'Envoy filter: missing applyTo.', { on: 'value' });
+      if (!isObject(patch.patch)) return report('ML0314', path, 'Envoy filter: missing patch.', { on: 'value' });
+      const op = patch.patch.operation;
+      if (op === undefined || op === 'INVALID') report('ML0314', [...path, 'patch'], 'Envoy filter: missing patch operation.', { on: 'key' });
+      if (op !== undefined && op !== 'REMOVE' && op !== 'INVALID' && patch.patch.value === undefined) {
+        report('ML0314', [...path, 'patch'], `Envoy filter: missing patch value for non-remove operation ${String(op)}.`, { on: 'key', data: { addValue: true } });
+      }
+    });
+  },
+};
+
+/** v2-era Envoy API type URLs: istiod cannot resolve them in an `@type` and rejects the resource. */
+const V2_TYPE = /^type\.googleapis\.com\/envoy\.(?:api\.v2|config\.[\w.]*\.v2(?:alpha\d*)?|config\.filter\.|service\.[\w.]*\.v2)[\w.]*/;
+
+export const v2TypeUrls: Check = {
+  kinds: ['EnvoyFilter'],
+  run(res, report) {
+    asArray(res.spec.configPatches).forEach((patch, i) => {
+      if (!isObject(patch) || !isObject(patch.patch)) return;
+      walk(patch.patch.value, ['spec', 'configPatches', i, 'patch', 'value'], (value, path) => {
+        const key = path[path.length - 1];
+        // istiod resolves `@type` and the type_url of TypedStruct wrappers against the v3 registry.
+        if (typeof value === 'string' && (key === '@type' || key === 'type_url' || key === 'typeUrl') && V2_TYPE.test(value)) {
+          report('ML0601', path, `referenced type unknown (hint: try using the v3 XDS API): ${value}`);
+        }
+      });
+    });
+  },
+};
+
+/** Visits every value below a root, iteratively so that deep input cannot overflow the stack. */
+export function walk(root: unknown, rootPath: PathSegment[], visit: (value: unknown, path: PathSegment[]) => void): void {
+  const stack: Array<[unknown, PathSegment[]]> = [[root, rootPath]];
+  while (stack.length) {
+    const [value, path] = stack.pop()!;
+    visit(value, path);
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, [...path, i]]));
+    else if (isObject(value)) for (const [k, v] of Object.entries(value)) stack.push([v, [...path, k]]);
+  }
+}

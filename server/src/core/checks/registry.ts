@@ -1,0 +1,22 @@
+// The one list of Istio rule checks. Adding a check is adding a file and a line here.
+import type { Check } from './check';
+import { selectorExclusive, selectorLabels, targetRefs } from './selectorChecks';
+import { wasmModule, trafficExtensionShape } from './wasmChecks';
+import { tagOverrides, providerNames, tracingRules } from './telemetryChecks';
+import { waypointMatch, patchCompleteness, v2TypeUrls } from './envoyFilterChecks';
+import { versionAvailability } from './versionChecks';
+
+export const CHECKS: readonly Check[] = [
+  selectorExclusive,
+  selectorLabels,
+  targetRefs,
+  wasmModule,
+  trafficExtensionShape,
+  tagOverrides,
+  providerNames,
+  tracingRules,
+  waypointMatch,
+  patchCompleteness,
+  v2TypeUrls,
+  versionAvailability,
+];

@@ -1,0 +1,76 @@
+// Workload selector and targetRef rules shared by every kind (CRD CEL rules and istiod's webhook helpers).
+import { Check, isObject, asArray, Report } from './check';
+
+const SELECTOR_FIELD: Record<string, { field: string; labels: string }> = {
+  EnvoyFilter: { field: 'workloadSelector', labels: 'labels' },
+  Telemetry: { field: 'selector', labels: 'matchLabels' },
+  WasmPlugin: { field: 'selector', labels: 'matchLabels' },
+  TrafficExtension: { field: 'selector', labels: 'matchLabels' },
+};
+
+const TARGET_KINDS = ['Service', 'networking.istio.io/ServiceEntry', 'gateway.networking.k8s.io/Gateway', 'gateway.networking.k8s.io/GatewayClass'];
+
+export const selectorExclusive: Check = {
+  kinds: Object.keys(SELECTOR_FIELD),
+  run(res, report) {
+    const { field } = SELECTOR_FIELD[res.kind];
+    const set = [field, 'targetRef', 'targetRefs'].filter((f) => res.spec[f] !== undefined && res.spec[f] !== null);
+    if (set.length <= 1) return;
+    // Mark every field after the first, so each mark sits on a field the user may want to remove.
+    for (const f of set.slice(1)) {
+      report('ML0301', ['spec', f], `Only one of ${field}, targetRef or targetRefs can be set; this resource sets ${set.join(' and ')}.`, {
+        on: 'key',
+        data: { conflicting: set },
+      });
+    }
+  },
+};
+
+export const selectorLabels: Check = {
+  kinds: Object.keys(SELECTOR_FIELD),
+  run(res, report) {
+    const { field, labels } = SELECTOR_FIELD[res.kind];
+    const selector = res.spec[field];
+    if (selector === undefined || selector === null) return;
+    const map = isObject(selector) ? selector[labels] : undefined;
+    if (!isObject(map) || Object.keys(map).length === 0) {
+      report('ML0304', ['spec', field], `\`${field}\` has no ${labels}, so it selects every workload in the namespace (the whole mesh in the root namespace).`, { on: 'key' });
+      return;
+    }
+    for (const [key, value] of Object.entries(map)) {
+      if (key === '') report('ML0303', ['spec', field, labels, key], 'Label key must not be empty.', { on: 'key' });
+      else if (key.includes('*')) report('ML0302', ['spec', field, labels, key], `Wildcard is not supported in a selector key: "${key}".`, { on: 'key' });
+      if (typeof value === 'string' && value.includes('*')) {
+        report('ML0302', ['spec', field, labels, key], `Wildcard is not supported in a selector value: "${value}".`);
+      }
+    }
+  },
+};
+
+export const targetRefs: Check = {
+  kinds: Object.keys(SELECTOR_FIELD),
+  run(res, report) {
+    if (isObject(res.spec.targetRef)) checkRef(res.spec.targetRef, ['spec', 'targetRef'], res.kind, report);
+    asArray(res.spec.targetRefs).forEach((ref, i) => {
+      if (isObject(ref)) checkRef(ref, ['spec', 'targetRefs', i], res.kind, report);
+    });
+  },
+};
+
+function checkRef(ref: Record<string, unknown>, path: (string | number)[], kind: string, report: Report): void {
+  if (typeof ref.namespace === 'string' && ref.namespace !== '') {
+    report('ML0305', [...path, 'namespace'], 'Cross-namespace referencing is not supported: remove `namespace` and put the resource in the target\'s namespace.', { on: 'key' });
+  }
+  // EnvoyFilter's targetRefs get only the CRD rules; the kind and name rules are the Telemetry/WasmPlugin webhook's.
+  if (kind === 'EnvoyFilter') return;
+  if (typeof ref.name !== 'string' || ref.name === '') {
+    report('ML0306', path, 'targetRef name must be set.', { on: 'key' });
+  }
+  if (typeof ref.kind === 'string') {
+    const group = typeof ref.group === 'string' && ref.group !== 'core' ? ref.group : '';
+    const gk = group ? `${group}/${ref.kind}` : ref.kind;
+    if (!TARGET_KINDS.includes(gk)) {
+      report('ML0306', [...path, 'kind'], `targetRef must be to one of ${TARGET_KINDS.join(', ')} but was ${group}/${ref.kind}.`);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+// Telemetry rules: tag overrides, durations, provider and tag names, tracing count (CRD CEL rules + webhook).
+import { Check, isObject, asArray } from './check';
+import { parseDuration } from '../text/duration';
+
+export const tagOverrides: Check = {
+  kinds: ['Telemetry'],
+  run(res, report) {
+    asArray(res.spec.metrics).forEach((metric, m) => {
+      if (!isObject(metric)) return;
+      asArray(metric.overrides).forEach((override, o) => {
+        if (!isObject(override) || !isObject(override.tagOverrides)) return;
+        for (const [tag, spec] of Object.entries(override.tagOverrides)) {
+          const path = ['spec', 'metrics', m, 'overrides', o, 'tagOverrides', tag];
+          if (!isObject(spec)) continue;
+          const op = spec.operation ?? 'UPSERT';
+          const value = spec.value;
+          if (op === 'UPSERT' && (value === undefined || value === null || value === '')) {
+            report('ML0308', path, `tagOverrides.value must be set when operation is UPSERT (tag \`${tag}\`).`, { on: 'key', data: { addValue: true } });
+          } else if (op === 'REMOVE' && value !== undefined) {
+            report('ML0308', [...path, 'value'], `tagOverrides.value may only be set when operation is UPSERT (tag \`${tag}\` is removed).`, { on: 'key' });
+          }
+        }
+      });
+      if (typeof metric.reportingInterval === 'string') {
+        const ms = parseDuration(metric.reportingInterval);
+        const path = ['spec', 'metrics', m, 'reportingInterval'];
+        if (ms === undefined) report('ML0311', path, `"${metric.reportingInterval}" is not a duration; write it like 10s, 1m or 500ms.`);
+        else if (ms < 1) report('ML0311', path, 'reportingInterval must be a valid duration greater than 1ms.');
+      }
+    });
+  },
+};
+
+export const providerNames: Check = {
+  kinds: ['Telemetry'],
+  run(res, report) {
+    for (const section of ['metrics', 'tracing', 'accessLogging']) {
+      asArray(res.spec[section]).forEach((entry, i) => {
+        if (!isObject(entry)) return;
+        asArray(entry.providers).forEach((p, j) => {
+          if (p === null || (isObject(p) && (p.name === undefined || p.name === ''))) {
+            report('ML0316', ['spec', section, i, 'providers', j], 'providers.name may not be empty.', { on: 'value' });
+          }
+        });
+      });
+    }
+  },
+};
+
+export const tracingRules: Check = {
+  kinds: ['Telemetry'],
+  run(res, report) {
+    const tracing = asArray(res.spec.tracing);
+    if (tracing.length > 1) report('ML0319', ['spec', 'tracing', 1], 'multiple tracing is not currently supported; Istio uses the first entry.', { on: 'value' });
+    tracing.forEach((t, i) => {
+      if (!isObject(t)) return;
+      if (asArray(t.providers).length > 1) report('ML0319', ['spec', 'tracing', i, 'providers', 1], 'multiple providers is not currently supported; Istio uses the first.');
+      if (!isObject(t.customTags)) return;
+      for (const [name, tag] of Object.entries(t.customTags)) {
+        const path = ['spec', 'tracing', i, 'customTags', name];
+        if (name === '') report('ML0316', path, 'tag name may not be empty.', { on: 'key' });
+        if (tag === null || tag === undefined) { report('ML0316', path, `tag '${name}' may not have a nil value.`, { on: 'key' }); continue; }
+        if (!isObject(tag)) continue;
+        if (isObject(tag.literal) && !tag.literal.value) report('ML0316', [...path, 'literal'], 'literal tag value may not be empty.', { on: 'key' });
+        if (isObject(tag.header) && !tag.header.name) report('ML0316', [...path, 'header'], 'header tag name may not be empty.', { on: 'key' });
+        if (isObject(tag.environment) && !tag.environment.name) report('ML0316', [...path, 'environment'], 'environment tag name may not be empty.', { on: 'key' });
+      }
+    });
+  },
+};

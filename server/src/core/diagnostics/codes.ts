@@ -1,0 +1,107 @@
+// The catalogue of every finding Meshlens reports: one stable code, its default severity, a short title and the
+// paragraph the README shows. Codes never change meaning; a retired check keeps its number unused.
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface CodeInfo {
+  code: string;
+  name: string;
+  severity: Severity;
+  title: string;
+  explanation: string;
+}
+
+const CODES: CodeInfo[] = [
+  // --- YAML and input (ML00xx)
+  { code: 'ML0001', name: 'yaml-syntax', severity: 'error', title: 'YAML syntax error',
+    explanation: 'The text is not valid YAML at this place (for example a bad indentation, an unclosed quote or a tab used for indentation). Kubernetes cannot read the document, so no other check runs on it.' },
+  { code: 'ML0002', name: 'yaml-duplicate-key', severity: 'error', title: 'Duplicate key',
+    explanation: 'A mapping names the same key twice. kubectl rejects such documents ("mapping key already defined"); with other clients the last value silently wins. Remove one of them.' },
+  { code: 'ML0003', name: 'input-limit', severity: 'warning', title: 'Input over a limit',
+    explanation: 'The document is larger or deeper than Meshlens analyses (documents over 5 MB, nesting over 500 levels, or an alias expansion over the YAML library\'s limit). Syntax is still checked; schema and Istio checks are skipped for that document so the editor stays responsive.' },
+  { code: 'ML0004', name: 'invalid-utf8', severity: 'error', title: 'Invalid UTF-8',
+    explanation: 'The file contains bytes that are not valid UTF-8. Kubernetes requires UTF-8 manifests. The first bad byte is marked; the rest of the file is still checked with the bad bytes replaced.' },
+  { code: 'ML0005', name: 'template-syntax', severity: 'info', title: 'Template not checked',
+    explanation: 'The file contains template syntax such as Helm\'s `{{ }}`. It is not a Kubernetes manifest until rendered, so Meshlens does not check it. Render it (`helm template`) and check the output.' },
+  { code: 'ML0006', name: 'not-a-resource', severity: 'error', title: 'Not a resource object',
+    explanation: 'A document that names one of the Istio kinds Meshlens knows must be a mapping with `apiVersion`, `kind` and `spec`.' },
+
+  // --- Resource identity (ML01xx)
+  { code: 'ML0101', name: 'unserved-api-version', severity: 'error', title: 'API version not served',
+    explanation: 'The kind is known but the Istio CRD does not serve this `apiVersion`, so the apiserver rejects the document ("no matches for kind"). The message names the versions that are served.' },
+  { code: 'ML0102', name: 'version-unavailable-kind', severity: 'error', title: 'Kind or API version not in the target Istio version',
+    explanation: 'The kind or API version exists in newer Istio releases only (for example TrafficExtension before 1.30, or telemetry.istio.io/v1 before 1.22). Set `meshlens.istioVersion` to the version your cluster runs.' },
+  { code: 'ML0103', name: 'version-unavailable-field', severity: 'error', title: 'Field not in the target Istio version',
+    explanation: 'The field is in the newest CRD but not in the CRD of the Istio version selected by `meshlens.istioVersion`, so that cluster rejects or drops it. The message says in which version it was added.' },
+  { code: 'ML0104', name: 'version-unavailable-value', severity: 'error', title: 'Enum value not in the target Istio version',
+    explanation: 'The value is valid in newer Istio releases only (for example `context: WAYPOINT` before 1.29, `failStrategy: FAIL_RELOAD` before 1.28, `operation: MERGE_AND_REPLACE_LIST` before 1.31).' },
+
+  // --- Schema (ML02xx)
+  { code: 'ML0201', name: 'unknown-field', severity: 'error', title: 'Unknown field',
+    explanation: 'The CRD does not define this field. The apiserver rejects it under strict field validation (the kubectl default) and drops it otherwise, so it never takes effect. Often a typo or a field from another version of the API.' },
+  { code: 'ML0202', name: 'wrong-type', severity: 'error', title: 'Wrong type',
+    explanation: 'The value has the wrong type for this field, for example a string where the CRD wants an integer or a list where it wants an object. Quote numbers that must be strings and unquote ones that must be numbers.' },
+  { code: 'ML0203', name: 'invalid-enum', severity: 'error', title: 'Value not allowed',
+    explanation: 'The field only accepts the listed values. Enum values are case-sensitive.' },
+  { code: 'ML0204', name: 'missing-required', severity: 'error', title: 'Missing required field',
+    explanation: 'The CRD requires this field. The apiserver rejects the document without it.' },
+  { code: 'ML0205', name: 'out-of-range', severity: 'error', title: 'Value out of range',
+    explanation: 'The value is outside the bounds the CRD sets: a number under its minimum or over its maximum, a string or list too short or too long.' },
+  { code: 'ML0206', name: 'pattern-mismatch', severity: 'error', title: 'Value does not match the pattern',
+    explanation: 'The string does not match the pattern the CRD requires (for example a lowercase 64-character hex sha256, or a DNS-1123 name).' },
+  { code: 'ML0207', name: 'exclusive-fields', severity: 'error', title: 'Fields that exclude each other',
+    explanation: 'At most one of the named fields may be set, for example one of `listener`, `routeConfiguration`, `cluster` or `waypoint` in an EnvoyFilter match.' },
+  { code: 'ML0208', name: 'invalid-value', severity: 'error', title: 'Invalid value',
+    explanation: 'The value breaks a schema rule not covered by a more specific code.' },
+
+  // --- CRD CEL rules and Istio's admission webhook (ML03xx)
+  { code: 'ML0301', name: 'selector-and-target-ref', severity: 'error', title: 'Both a selector and targetRefs',
+    explanation: 'Only one of `selector` (`workloadSelector` for EnvoyFilter), `targetRef` and `targetRefs` can be set. Use targetRefs for Gateway API gateways and waypoints, a selector for sidecars and Istio gateways. The CRD rule and the webhook both reject this.' },
+  { code: 'ML0302', name: 'selector-wildcard', severity: 'error', title: 'Wildcard in a selector',
+    explanation: 'Label selectors match exact keys and values; `*` is not supported in either and the CRD rejects it. To select every workload in the namespace, leave the selector out.' },
+  { code: 'ML0303', name: 'selector-empty-key', severity: 'error', title: 'Empty label key in a selector',
+    explanation: 'A selector label key must not be empty.' },
+  { code: 'ML0304', name: 'selector-without-labels', severity: 'warning', title: 'Selector without labels',
+    explanation: 'A selector is present but names no labels, so it selects every workload in the namespace (in the root namespace: the whole mesh). Istio admits this with a warning. Remove the selector if that is intended.' },
+  { code: 'ML0305', name: 'target-ref-namespace', severity: 'error', title: 'Cross-namespace targetRef',
+    explanation: 'A targetRef may not set `namespace`: policies attach only within their own namespace.' },
+  { code: 'ML0306', name: 'target-ref-kind', severity: 'error', title: 'Unsupported targetRef kind',
+    explanation: 'A targetRef must name a core Service, a networking.istio.io ServiceEntry, a gateway.networking.k8s.io Gateway or GatewayClass, and must name it (`name`). Istio\'s webhook rejects anything else.' },
+  { code: 'ML0307', name: 'wasm-url', severity: 'error', title: 'Bad Wasm module URL',
+    explanation: 'The Wasm module `url` must be set and use one of the schemes `oci://`, `http://`, `https://` or `file://` (no scheme means `oci://`).' },
+  { code: 'ML0308', name: 'tag-override-value', severity: 'error', title: 'Tag override value rule',
+    explanation: 'A `tagOverrides` entry with operation UPSERT (the default) needs a non-empty `value` (a CEL expression); one with REMOVE must not have a value.' },
+  { code: 'ML0309', name: 'waypoint-match-context', severity: 'error', title: 'Waypoint match outside WAYPOINT context',
+    explanation: 'An EnvoyFilter `match.waypoint` is only allowed with `context: WAYPOINT`, and `context: WAYPOINT` requires `match.waypoint`.' },
+  { code: 'ML0310', name: 'port-range', severity: 'error', title: 'Port out of range',
+    explanation: 'A port number must be between 1 and 65535.' },
+  { code: 'ML0311', name: 'duration', severity: 'error', title: 'Invalid duration',
+    explanation: 'Durations are written like `10s`, `1m30s` or `500ms`, and `reportingInterval` must be longer than 1ms.' },
+  { code: 'ML0312', name: 'wasm-or-lua', severity: 'error', title: 'Exactly one of wasm or lua',
+    explanation: 'A TrafficExtension carries either a `wasm` module or `lua` code, never both and never neither.' },
+  { code: 'ML0313', name: 'env-value-from', severity: 'error', title: 'Env value with valueFrom HOST',
+    explanation: 'A `vmConfig.env` entry may only set `value` when `valueFrom` is INLINE (the default); with HOST the value is read from the proxy\'s environment. Names must be non-empty and unique.' },
+  { code: 'ML0314', name: 'missing-patch', severity: 'error', title: 'Incomplete EnvoyFilter patch',
+    explanation: 'Every entry of `configPatches` needs `applyTo`, a `patch` with an `operation`, and a `patch.value` unless the operation is REMOVE. istiod\'s webhook rejects the resource otherwise.' },
+  { code: 'ML0316', name: 'empty-name', severity: 'error', title: 'Empty name',
+    explanation: 'A provider, custom tag, header or environment name may not be empty.' },
+  { code: 'ML0318', name: 'lua-code-size', severity: 'error', title: 'Lua code empty or too large',
+    explanation: 'A TrafficExtension\'s `lua.inlineCode` must be non-empty and at most 64 KiB; istiod rejects or drops it otherwise.' },
+  { code: 'ML0319', name: 'multiple-tracing', severity: 'warning', title: 'More than one tracing entry or provider',
+    explanation: 'Istio supports one `tracing` entry with one provider per Telemetry; it warns and uses only the first.' },
+
+  // --- Envoy config inside EnvoyFilter patches (ML06xx)
+  { code: 'ML0601', name: 'v2-type-url', severity: 'error', title: 'Envoy v2 type URL',
+    explanation: 'The `@type` names an Envoy v2 API message. Envoy and istiod no longer know v2 types, and istiod rejects the EnvoyFilter ("referenced type unknown (hint: try using the v3 XDS API)"). Use the v3 type URL.' },
+];
+
+const byCode = new Map(CODES.map((c) => [c.code, c]));
+
+export function codeInfo(code: string): CodeInfo {
+  const info = byCode.get(code);
+  if (!info) throw new Error(`unknown diagnostic code ${code}`);
+  return info;
+}
+
+export function allCodes(): readonly CodeInfo[] {
+  return CODES;
+}

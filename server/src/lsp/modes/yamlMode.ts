@@ -1,0 +1,106 @@
+// The YAML host mode: diagnostics from the core, completion from yaml-language-server on the `---` document at the
+// cursor, hover from the core's field descriptions.
+import { CompletionItem, CompletionItemKind, CompletionList, Hover, InsertTextFormat, MarkupKind, Position, Range, TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { describeField, knownKinds, pathAtOffset, sniffIdentity, AnalyzedDocument } from '../../core';
+import type { LanguageMode } from './languageModes';
+import type { DocumentModels } from '../documentModels';
+import { toDiagnostic } from '../convert';
+import { EmbeddedYamlService } from '../yamlLanguageService';
+
+export function createYamlMode(models: DocumentModels): LanguageMode {
+  const yaml = new EmbeddedYamlService();
+
+  function documentAt(document: TextDocument, offset: number): AnalyzedDocument | undefined {
+    const docs = models.get(document).analysis.documents;
+    let lo = 0;
+    let hi = docs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (docs[mid].slice.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return docs[lo];
+  }
+
+  return {
+    id: 'yaml',
+    doValidation(document) {
+      return models.get(document).analysis.findings.map((f) => toDiagnostic(document, f));
+    },
+    async doComplete(document, position, settings) {
+      const doc = documentAt(document, document.offsetAt(position));
+      if (!doc) return null;
+      const identity = sniffIdentity(doc.text);
+      const relative = { line: position.line - doc.slice.startLine, character: position.character };
+      if (identity.status !== 'ours') {
+        return isTopLevel(document, position) && identity.status === 'other' ? resourceStarters(document, position) : null;
+      }
+      const list = await yaml.complete(doc.text, identity.kind, identity.version, settings.istioVersion, relative);
+      return shiftCompletions(list, doc.slice.startLine);
+    },
+    doHover(document, position, settings) {
+      const offset = document.offsetAt(position);
+      const doc = documentAt(document, offset);
+      if (!doc?.parsed.doc || !doc.resource?.ours) return null;
+      const at = pathAtOffset(doc.parsed.doc, offset - doc.slice.start);
+      if (!at || at.path.length === 0) return null;
+      const identity = sniffIdentity(doc.text);
+      if (identity.status !== 'ours') return null;
+      const markdown = describeField({
+        kind: identity.kind,
+        version: identity.version,
+        path: at.path,
+        value: at.onKey ? undefined : at.scalar?.value,
+        istioVersion: settings.istioVersion,
+      });
+      if (!markdown) return null;
+      const range = at.scalar ? Range.create(document.positionAt(at.scalar.start + doc.slice.start), document.positionAt(at.scalar.end + doc.slice.start)) : undefined;
+      return { contents: { kind: MarkupKind.Markdown, value: markdown }, range } satisfies Hover;
+    },
+    onDocumentRemoved(uri) {
+      models.onDocumentRemoved(uri);
+    },
+  };
+}
+
+function isTopLevel(document: TextDocument, position: Position): boolean {
+  const line = document.getText(Range.create(position.line, 0, position.line, position.character));
+  return /^[\w-]*$/.test(line);
+}
+
+/** `apiVersion`/`kind` pairs for a document that has no kind yet. */
+function resourceStarters(document: TextDocument, position: Position): CompletionList {
+  const lineText = document.getText(Range.create(position.line, 0, position.line + 1, 0)).replace(/\r?\n$/, '');
+  const range = Range.create(position.line, 0, position.line, lineText.length);
+  const items: CompletionItem[] = [];
+  for (const k of knownKinds()) {
+    for (const version of k.versions) {
+      const apiVersion = `${k.group}/${version}`;
+      items.push({
+        label: `${k.kind} (${apiVersion})`,
+        kind: CompletionItemKind.Class,
+        detail: 'Istio resource',
+        filterText: `${k.kind} ${apiVersion} apiVersion kind`,
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: TextEdit.replace(range, `apiVersion: ${apiVersion}\nkind: ${k.kind}\nmetadata:\n  name: \${1:name}\n  namespace: \${2:default}\nspec:\n  $0`),
+      });
+    }
+  }
+  return { isIncomplete: false, items };
+}
+
+function shiftCompletions(list: CompletionList, lines: number): CompletionList {
+  if (lines === 0) return list;
+  const shiftRange = (r: Range): Range => Range.create(r.start.line + lines, r.start.character, r.end.line + lines, r.end.character);
+  for (const item of list.items) {
+    const edit = item.textEdit;
+    if (edit && 'range' in edit) edit.range = shiftRange(edit.range);
+    else if (edit && 'insert' in edit) {
+      edit.insert = shiftRange(edit.insert);
+      edit.replace = shiftRange(edit.replace);
+    }
+    item.additionalTextEdits = item.additionalTextEdits?.map((e) => ({ ...e, range: shiftRange(e.range) }));
+  }
+  return list;
+}

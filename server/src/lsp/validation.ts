@@ -1,0 +1,43 @@
+// Diagnostics are computed per document after a short pause in typing; a newer edit cancels the pending run and
+// results for an outdated version are dropped.
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+export const VALIDATION_DELAY_MS = 15;
+
+export function createValidator(connection: Connection, documents: TextDocuments<TextDocument>, validate: (document: TextDocument) => import('vscode-languageserver').Diagnostic[]) {
+  const pending = new Map<string, NodeJS.Timeout>();
+
+  function run(document: TextDocument): void {
+    const version = document.version;
+    let diagnostics;
+    try {
+      diagnostics = validate(document);
+    } catch (e) {
+      connection.console.error(`Meshlens: validating ${document.uri} failed: ${(e as Error)?.stack ?? e}`);
+      return;
+    }
+    const latest = documents.get(document.uri);
+    if (!latest || latest.version !== version) return;
+    void connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+  }
+
+  return {
+    schedule(document: TextDocument, delay = VALIDATION_DELAY_MS): void {
+      this.cancel(document.uri);
+      pending.set(document.uri, setTimeout(() => {
+        pending.delete(document.uri);
+        const latest = documents.get(document.uri);
+        if (latest) run(latest);
+      }, delay));
+    },
+    cancel(uri: string): void {
+      const t = pending.get(uri);
+      if (t) clearTimeout(t);
+      pending.delete(uri);
+    },
+    revalidateAll(): void {
+      for (const d of documents.all()) this.schedule(d, 0);
+    },
+  };
+}

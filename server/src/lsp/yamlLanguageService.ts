@@ -1,0 +1,38 @@
+// yaml-language-server as a library, fed one `---` document at a time with the schema of its kind and the target
+// Istio version. Completion works on the single document, so its cost does not grow with the file.
+import { getLanguageService, LanguageService } from 'yaml-language-server';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionList, Position } from 'vscode-languageserver';
+import { getSchemaForIstio } from '../core';
+
+const SCHEME = 'meshlens-doc';
+
+export class EmbeddedYamlService {
+  private readonly service: LanguageService;
+  private serial = 0;
+
+  constructor() {
+    this.service = getLanguageService({
+      schemaRequestService: async (uri) => {
+        const m = /^meshlens:\/\/schemas\/(\w+)\/(\w+)\/([\d.]+)$/.exec(uri);
+        const schema = m && getSchemaForIstio(m[1], m[2], m[3]);
+        if (!schema) throw new Error(`unknown schema ${uri}`);
+        return JSON.stringify(schema);
+      },
+      workspaceContext: { resolveRelativePath: (relative) => relative },
+    });
+    this.service.configure({ validate: false, hover: false, completion: true, format: false, isKubernetes: false, schemas: [] });
+    this.service.registerCustomSchemaProvider(async (uri) => {
+      const m = new RegExp(`^${SCHEME}:///(\\w+)/(\\w+)/([\\d.]+)/`).exec(uri);
+      return m ? `meshlens://schemas/${m[1]}/${m[2]}/${m[3]}` : [];
+    });
+  }
+
+  /** Completion inside one document of a known kind; `line` is relative to the document's first line. */
+  async complete(docText: string, kind: string, version: string, istioVersion: string, position: Position): Promise<CompletionList> {
+    // A fresh URI per call: yaml-language-server caches parses by URI and version.
+    const uri = `${SCHEME}:///${kind}/${version}/${istioVersion}/${++this.serial}.yaml`;
+    const document = TextDocument.create(uri, 'yaml', 1, docText);
+    return this.service.doComplete(document, position, false);
+  }
+}
