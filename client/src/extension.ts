@@ -1,0 +1,41 @@
+// The VS Code side of Meshlens: starts the language server and wires VS Code to it. Features live in the server.
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { coexistWithRedHatYaml, isRedHatYamlActive } from './redHatYaml';
+
+let client: LanguageClient | undefined;
+
+/** Diagnostics both servers would report: Red Hat's YAML server reports YAML syntax itself. */
+const SYNTAX_CODES = new Set(['ML0001', 'ML0002']);
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'yaml', scheme: 'file' },
+      { language: 'yaml', scheme: 'untitled' },
+    ],
+    initializationOptions: { settings: vscode.workspace.getConfiguration('meshlens') },
+    synchronize: { configurationSection: 'meshlens' },
+    middleware: {
+      handleDiagnostics(uri, diagnostics, next) {
+        if (isRedHatYamlActive()) diagnostics = diagnostics.filter((d) => !SYNTAX_CODES.has(String(typeof d.code === 'object' ? d.code.value : d.code)));
+        next(uri, diagnostics);
+      },
+    },
+  };
+  client = new LanguageClient('meshlens', 'Meshlens', serverOptions, clientOptions);
+  await client.start();
+  context.subscriptions.push({ dispose: () => void client?.stop() });
+  await coexistWithRedHatYaml(context);
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -74,6 +74,7 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
   const gvSince = apiVersionAddedIn(`${identity.group}/${identity.version}`);
   if (gvSince && compareVersions(options.istioVersion, gvSince) < 0) {
     mark('ML0102', ['apiVersion'], `${identity.group}/${identity.version} is not served by Istio ${options.istioVersion}; it was added in Istio ${gvSince}.`);
+    return result;
   }
 
   const schema = getSchema(identity.kind, identity.version)!;

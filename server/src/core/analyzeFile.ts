@@ -21,6 +21,8 @@ export interface FileAnalysis {
 export class DocumentResultCache {
   private entries = new Map<string, DocumentAnalysis>();
   private optionsKey = '';
+  /** How many documents the latest `analyze` call had to analyse afresh (the rest came from the cache). */
+  lastAnalyzedCount = 0;
 
   analyze(text: string, options: AnalysisOptions): FileAnalysis {
     const key = JSON.stringify(options);
@@ -29,10 +31,15 @@ export class DocumentResultCache {
       this.optionsKey = key;
     }
     const next = new Map<string, DocumentAnalysis>();
+    this.lastAnalyzedCount = 0;
     const result = analyzeFileWith(text, options, (docText) => {
-      const cached = this.entries.get(docText) ?? next.get(docText) ?? analyzeDocument(docText, options);
-      next.set(docText, cached);
-      return cached;
+      let analysis = this.entries.get(docText) ?? next.get(docText);
+      if (!analysis) {
+        analysis = analyzeDocument(docText, options);
+        this.lastAnalyzedCount++;
+      }
+      next.set(docText, analysis);
+      return analysis;
     });
     this.entries = next;
     return result;

@@ -23,7 +23,8 @@ export function parseSlice(text: string): ParsedSlice {
   let docs: Document.Parsed[];
   try {
     // merge: Kubernetes' YAML reader (go-yaml) honours `<<` merge keys.
-    docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, merge: true }) as Document.Parsed[];
+    // uniqueKeys off: the library's check is quadratic in a map's size (minutes on a 5 MB map); we check in one pass.
+    docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, merge: true }) as Document.Parsed[];
   } catch (e) {
     findings.push(finding('ML0001', `YAML could not be parsed: ${(e as Error).message}`, 0, Math.min(text.length, 1)));
     return { doc: undefined, value: undefined, findings, analysable: false };
@@ -34,6 +35,9 @@ export function parseSlice(text: string): ParsedSlice {
     for (const err of [...d.errors, ...d.warnings]) findings.push(fromYamlError(err, text, d.errors.includes(err)));
   }
   if (!doc || doc.errors.length > 0) return { doc, value: undefined, findings, analysable: false };
+  const duplicates = duplicateKeys(doc.contents);
+  for (const key of duplicates) findings.push(finding('ML0002', `Map keys must be unique: "${String(isScalar(key) ? key.value : key)}" is defined again here.`, key.range![0], key.range![1]));
+  if (duplicates.length) return { doc, value: undefined, findings, analysable: false };
 
   if (text.length > MAX_ANALYSED_DOCUMENT_CHARS) {
     findings.push(finding('ML0003', `Document is ${(text.length / 1e6).toFixed(1)} MB; Meshlens checks the schema and Istio rules of documents up to ${MAX_ANALYSED_DOCUMENT_CHARS / 1e6} MB only.`, 0, firstLineEnd(text)));
@@ -56,11 +60,16 @@ export function parseSlice(text: string): ParsedSlice {
 
 function fromYamlError(err: YAMLError, text: string, isError: boolean): Finding {
   const [start, end] = err.pos;
-  const code = err.code === 'DUPLICATE_KEY' ? 'ML0002' : 'ML0001';
+  let code = err.code === 'DUPLICATE_KEY' ? 'ML0002' : 'ML0001';
   let message = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (/call stack/i.test(message)) {
+    // The YAML library recurses per nesting level and gives up on pathological depth; that is a limit, not a typo.
+    code = 'ML0003';
+    message = `Nesting deeper than ${MAX_NESTING_DEPTH} levels; this document is not checked.`;
+  }
   if (err.code === 'TAB_AS_INDENT') message = 'Tabs are not allowed for indentation in YAML; use spaces.';
   const f = finding(code, message, start, Math.max(end, Math.min(start + 1, text.length)));
-  if (!isError) f.severity = 'warning';
+  if (!isError && code === 'ML0001') f.severity = 'warning';
   return f;
 }
 
@@ -71,6 +80,28 @@ function finding(code: string, message: string, start: number, end: number): Fin
 function firstLineEnd(text: string): number {
   const nl = text.indexOf('\n');
   return nl < 0 ? Math.min(text.length, 200) : nl;
+}
+
+/** Keys defined twice in one mapping (the second and later ones), found in one iterative pass. */
+function duplicateKeys(root: unknown): Node[] {
+  const out: Node[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key) && key.range) {
+          if (key.value === '<<') continue; // merge keys may repeat
+          if (seen.has(key.value)) out.push(key);
+          seen.add(key.value);
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) for (const item of node.items) stack.push(item);
+  }
+  return out.sort((a, b) => a.range![0] - b.range![0]);
 }
 
 /** Measures nesting without recursion, so that a pathological document cannot overflow the stack. */
