@@ -64,8 +64,21 @@ export function getSchemaForIstio(kind: string, version: string, istioVersion: s
       if (parent.required) parent.required = parent.required.filter((r) => r !== last);
     }
   }
+  dropPlaceholderValues(copy);
   versionViews.set(key, copy);
   return copy;
+}
+
+/** INVALID is the protobuf zero value; the CRDs list it, istiod rejects it, so completion does not offer it. */
+function dropPlaceholderValues(node: JsonSchema): void {
+  const stack: unknown[] = [node];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n || typeof n !== 'object') continue;
+    const s = n as JsonSchema;
+    if (Array.isArray(s.enum)) s.enum = s.enum.filter((v) => v !== 'INVALID');
+    for (const v of Object.values(s)) if (v && typeof v === 'object') stack.push(v);
+  }
 }
 
 /** Walks a CRD property path (`a.b[].c{}.d`) to the schema that holds its last property. */

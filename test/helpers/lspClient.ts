@@ -1,0 +1,115 @@
+// A real LSP client (vscode-languageserver-protocol over stdio) driving a language server process, for tests.
+import { spawn, ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, ProtocolConnection, InitializeRequest,
+  InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, PublishDiagnosticsNotification,
+  CompletionRequest, HoverRequest, ShutdownRequest, ExitNotification, DidChangeConfigurationNotification,
+  PublishDiagnosticsParams, CompletionList, CompletionItem, Hover, Diagnostic, ClientCapabilities, ConfigurationRequest,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
+
+export interface ClientOptions {
+  command?: string[];
+  initializationOptions?: unknown;
+  capabilities?: ClientCapabilities;
+  /** Answers workspace/configuration requests. */
+  configuration?: (section: string | undefined) => unknown;
+}
+
+export class TestLspClient {
+  readonly connection: ProtocolConnection;
+  private readonly process: ChildProcess;
+  private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: Array<() => void> = [];
+  private versions = new Map<string, number>();
+  stderr = '';
+
+  constructor(private readonly options: ClientOptions = {}) {
+    const [cmd, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
+    this.process = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (d) => (this.stderr += d));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.diagnostics.set(p.uri, p);
+      for (const w of this.waiters.splice(0)) w();
+    });
+    this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => options.configuration?.(i.section) ?? null));
+    this.connection.listen();
+  }
+
+  async initialize(): Promise<void> {
+    await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: this.options.capabilities ?? {},
+      initializationOptions: this.options.initializationOptions,
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  async open(uri: string, text: string): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+  }
+
+  async change(uri: string, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  async setConfiguration(settings: unknown): Promise<void> {
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
+  }
+
+  /** Waits for diagnostics of a document, optionally of at least a given version, and satisfying a predicate. */
+  async diagnosticsFor(uri: string, until: (d: Diagnostic[]) => boolean = () => true, version?: number, timeoutMs = 20_000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const p = this.diagnostics.get(uri);
+      if (p && (version === undefined || (p.version ?? 0) >= version) && until(p.diagnostics)) return p.diagnostics;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(p?.diagnostics)}\n${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        this.waiters.push(() => { clearTimeout(t); resolve(); });
+      });
+    }
+  }
+
+  async complete(uri: string, line: number, character: number): Promise<CompletionItem[]> {
+    const r = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } });
+    return Array.isArray(r) ? r : (r as CompletionList | null)?.items ?? [];
+  }
+
+  async hover(uri: string, line: number, character: number): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
+  }
+
+  get alive(): boolean {
+    return this.process.exitCode === null;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      /* already gone */
+    }
+    this.connection.dispose();
+    setTimeout(() => this.process.kill(), 500).unref();
+  }
+}
+
+/** Zero-based position of the first occurrence of `needle` (plus an offset inside it). */
+export function positionOf(text: string, needle: string, delta = 0): { line: number; character: number } {
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`${needle} not in text`);
+  const before = text.slice(0, at + delta);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}

@@ -1,0 +1,80 @@
+// UI-level checks in the real workbench: the suggest widget offers Meshlens's completions where a user types them,
+// and problems are squiggled. With SCREENSHOT=path it saves what the user sees (the README's screenshot).
+const { chromium } = require('playwright-core');
+const { launchBrowser } = require('./browser');
+
+const { CS_PORT: PORT, CS_WS: WS } = process.env;
+const results = [];
+
+async function check(name, fn) {
+  try {
+    await fn();
+    results.push([name, true]);
+    console.log(`  ✔ ${name}`);
+  } catch (e) {
+    results.push([name, false]);
+    console.log(`  ✘ ${name}: ${e.message}`);
+  }
+}
+
+async function openFile(page, name) {
+  await page.click(`.explorer-folders-view .monaco-list-row:has-text("${name}")`);
+  await page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 15000 });
+  await page.waitForTimeout(300);
+}
+
+async function goToLineEnd(page, line) {
+  await page.click('.editor-instance .view-lines');
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+}
+
+(async () => {
+  const { page, close } = await launchBrowser(chromium);
+  try {
+    await page.goto(`http://127.0.0.1:${PORT}/?folder=${encodeURIComponent(WS)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+
+    await check('suggest widget lists applyTo values from the Meshlens server', async () => {
+      await openFile(page, 'complete.yaml');
+      let labels = [];
+      // The first requests can come before the server is up; a user would press Ctrl+Space again.
+      for (let attempt = 0; attempt < 30 && !labels.some((l) => l.startsWith('HTTP_FILTER')); attempt++) {
+        await page.keyboard.press('Escape');
+        await goToLineEnd(page, 8);
+        await page.keyboard.press('Control+Space');
+        try {
+          await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 3000 });
+          labels = await page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') || ''));
+        } catch { /* not yet */ }
+      }
+      if (!labels.some((l) => l.startsWith('HTTP_FILTER'))) throw new Error(`suggest widget showed: ${JSON.stringify(labels)}`);
+      if (process.env.SCREENSHOT_COMPLETION) await page.screenshot({ path: process.env.SCREENSHOT_COMPLETION });
+      await page.keyboard.press('Escape');
+    });
+
+    await check('problems are squiggled in the editor and counted in the status bar', async () => {
+      await openFile(page, 'broken.yaml');
+      await page.waitForSelector('.editor-instance .squiggly-error', { timeout: 30000 });
+      const status = await page.textContent('#status\\.problems');
+      if (!/[1-9]/.test(status || '')) throw new Error(`status bar problems: ${status}`);
+      if (process.env.SCREENSHOT) {
+        await page.keyboard.press('Control+Shift+M'); // the Problems panel
+        await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 10000 });
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: process.env.SCREENSHOT });
+      }
+    });
+  } finally {
+    await close();
+  }
+  const passed = results.filter(([, ok]) => ok).length;
+  console.log(`${passed} passed, ${results.length - passed} failed`);
+  process.exit(passed === results.length ? 0 : 1);
+})().catch((e) => {
+  console.error(e);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});

@@ -1,0 +1,122 @@
+// Meshlens in a real VS Code: completion, hover and diagnostics through the VS Code API, as a user gets them.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'meshlens.meshlens';
+
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (last !== undefined) return last;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function fileUri(name: string): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, name);
+}
+
+async function open(name: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(fileUri(name));
+  return vscode.window.showTextDocument(doc);
+}
+
+async function completionLabels(uri: vscode.Uri, position: vscode.Position, expect: string): Promise<string[]> {
+  // The first request can come before the language server is ready: ask again until it answers.
+  return until(`completion with ${expect}`, async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    return labels.includes(expect) ? labels : undefined;
+  });
+}
+
+function meshlensDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'meshlens');
+}
+
+function code(d: vscode.Diagnostic): string {
+  return String(typeof d.code === 'object' ? d.code.value : d.code);
+}
+
+describe('Meshlens in VS Code', () => {
+  before(async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is not loaded (check engines.vscode)`);
+    await ext.activate();
+  });
+
+  it('runs in a real VS Code 1.100', () => {
+    assert.match(vscode.version, /^1\.100\./);
+  });
+
+  it('reports schema and Istio diagnostics on the exact range', async () => {
+    const editor = await open('broken.yaml');
+    const uri = editor.document.uri;
+    const diags = await until('diagnostics', () => {
+      const d = meshlensDiagnostics(uri);
+      return d.length >= 3 ? d : undefined;
+    });
+    const unknown = diags.find((d) => code(d) === 'ML0201')!;
+    assert.equal(editor.document.getText(unknown.range), 'workloadSelecter');
+    assert.equal(unknown.severity, vscode.DiagnosticSeverity.Error);
+    const both = diags.find((d) => code(d) === 'ML0203')!;
+    assert.equal(editor.document.getText(both.range), 'HTTP_FILTR');
+    assert.ok(diags.some((d) => code(d) === 'ML0308'), diags.map(code).join());
+  });
+
+  it('leaves other kinds in the same file alone', async () => {
+    const editor = await open('broken.yaml');
+    const deploymentEnd = editor.document.getText().indexOf('---');
+    const diags = meshlensDiagnostics(editor.document.uri);
+    assert.ok(diags.every((d) => editor.document.offsetAt(d.range.start) > deploymentEnd));
+  });
+
+  it('completes enum values and keys', async () => {
+    const editor = await open('complete.yaml');
+    const text = editor.document.getText();
+    const applyTo = editor.document.positionAt(text.indexOf('applyTo: ') + 'applyTo: '.length);
+    const labels = await completionLabels(editor.document.uri, applyTo, 'HTTP_FILTER');
+    assert.ok(labels.includes('NETWORK_FILTER'));
+    const keyPos = new vscode.Position(5, 2); // the blank line under spec:
+    const keys = await completionLabels(editor.document.uri, keyPos, 'workloadSelector');
+    assert.ok(keys.includes('priority') && keys.includes('targetRefs'), keys.join());
+  });
+
+  it('offers the new-resource snippets', async () => {
+    const editor = await open('empty.yaml');
+    const labels = await completionLabels(editor.document.uri, new vscode.Position(0, 0), 'EnvoyFilter (networking.istio.io/v1alpha3)');
+    for (const prefix of ['envoyfilter', 'envoyfilter-lua', 'wasmplugin', 'telemetry', 'trafficextension']) assert.ok(labels.includes(prefix), labels.join());
+  });
+
+  it('shows hover documentation', async () => {
+    const editor = await open('complete.yaml');
+    const pos = editor.document.positionAt(editor.document.getText().indexOf('configPatches') + 3);
+    const hovers = await until('hover', async () => {
+      const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, pos);
+      return h.length ? h : undefined;
+    });
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*configPatches\*\*/);
+    assert.match(text, /One or more patches with match conditions/);
+  });
+
+  it('follows meshlens.istioVersion', async () => {
+    const editor = await open('waypoint.yaml');
+    const uri = editor.document.uri;
+    const config = vscode.workspace.getConfiguration('meshlens');
+    try {
+      assert.deepEqual(await until('no diagnostics at 1.31', () => (meshlensDiagnostics(uri).length === 0 ? [] : undefined)), []);
+      await config.update('istioVersion', '1.28', vscode.ConfigurationTarget.Workspace);
+      const diags = await until('version diagnostics', () => {
+        const d = meshlensDiagnostics(uri);
+        return d.some((x) => code(x) === 'ML0104') ? d : undefined;
+      });
+      assert.equal(editor.document.getText(diags.find((d) => code(d) === 'ML0104')!.range), 'WAYPOINT');
+    } finally {
+      await config.update('istioVersion', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});
