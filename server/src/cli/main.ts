@@ -6,6 +6,7 @@ import { checkInputs, atOrAbove } from './checkFiles';
 import { formatText } from './formatters/text';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
+import { codesMarkdown } from './formatters/codesMarkdown';
 
 export const VERSION = '0.1.0';
 
@@ -14,7 +15,8 @@ const USAGE = `Usage: meshlens <command> [options]
 Commands:
   check [paths...]     Check Istio Telemetry, WasmPlugin, EnvoyFilter and TrafficExtension YAML.
                        Paths are files, folders (searched recursively for .yaml/.yml) or - for stdin.
-  codes                List every diagnostic code with its severity and title.
+  codes [--format text|markdown]
+                       List every diagnostic code with its severity and title.
 
 Options for check:
   --format text|json|sarif     Output format (default: text)
@@ -56,7 +58,11 @@ function dispatch(argv: string[], io: Io): number {
     return 0;
   }
   if (command === 'codes') {
-    for (const c of allCodes()) io.out(`${c.code}  ${c.severity.padEnd(7)}  ${c.name.padEnd(28)}  ${c.title}\n`);
+    const { flags } = parseOptions(rest, ['format']);
+    const format = flags.get('format') ?? 'text';
+    if (format === 'markdown') io.out(codesMarkdown());
+    else if (format === 'text') for (const c of allCodes()) io.out(`${c.code}  ${c.severity.padEnd(7)}  ${c.name.padEnd(28)}  ${c.title}\n`);
+    else throw new UsageError(`--format must be text or markdown, not "${format}"`);
     return 0;
   }
   if (command === 'check') return check(rest, io);
