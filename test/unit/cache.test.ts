@@ -11,14 +11,15 @@ describe('per-document result cache', () => {
     const cache = new DocumentResultCache();
     const first = cache.analyze(docs.join('---\n'), { istioVersion: '1.31' });
     assert.equal(cache.lastAnalyzedCount, 1000);
-    assert.equal(first.findings.length, 0);
+    assert.equal(first.findings.filter((f) => f.code !== 'ML0320').length, 0);
     docs[500] = resource(500, 'priorty');
     const second = cache.analyze(docs.join('---\n'), { istioVersion: '1.31' });
     assert.equal(cache.lastAnalyzedCount, 1);
-    assert.equal(second.findings.length, 1);
+    const typo = second.findings.filter((f) => f.code !== 'ML0320');
+    assert.equal(typo.length, 1);
     // The finding of the edited document is placed in the file, not at the document's own offset.
     const text = docs.join('---\n');
-    assert.equal(text.slice(second.findings[0].start, second.findings[0].end), 'priorty');
+    assert.equal(text.slice(typo[0].start, typo[0].end), 'priorty');
   });
 
   it('starts afresh when the target Istio version changes', () => {

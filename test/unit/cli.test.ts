@@ -7,8 +7,8 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
-const BAD = 'apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata:\n  name: f\nspec:\n  priorty: 1\n';
-const WARN = 'apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata:\n  name: f\nspec:\n  workloadSelector: {}\n';
+const BAD = 'apiVersion: extensions.istio.io/v1alpha1\nkind: WasmPlugin\nmetadata:\n  name: f\nspec:\n  priorty: 1\n  url: oci://a/b\n';
+const WARN = 'apiVersion: extensions.istio.io/v1alpha1\nkind: WasmPlugin\nmetadata:\n  name: f\nspec:\n  selector: {}\n  url: oci://a/b\n';
 const GOOD = 'apiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata:\n  name: t\nspec:\n  tracing:\n  - randomSamplingPercentage: 10\n';
 
 function meshlens(args: string[], input?: string | Buffer) {
@@ -72,7 +72,7 @@ describe('meshlens check (CLI)', () => {
 
   it('--format sarif is valid SARIF 2.1.0', () => {
     const r = meshlens(['check', '--format', 'sarif', join(dir, 'sub'), join(dir, 'warn.yaml')]);
-    const sarif = JSON.parse(r.out);
+    const sarif = JSON.parse(r.out) as { runs: Array<{ results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }> }> };
     const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
     // unicodeRegExp: the SARIF schema's patterns are written for non-unicode regular expressions.
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });

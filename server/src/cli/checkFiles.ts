@@ -1,5 +1,5 @@
 // `meshlens check`: the editor's exact checks over files, with findings as located, printable records.
-import { analyzeFile, LineIndex, Finding } from '../core';
+import { analyzeFile, LineIndex, Finding, Workspace, fileFindings, MeshConfigInfo } from '../core';
 import type { Input } from './readInputs';
 import type { Severity } from '../core/diagnostics/codes';
 
@@ -18,17 +18,26 @@ export interface Result {
   message: string;
 }
 
-export function checkInputs(inputs: Input[], istioVersion: string): Result[] {
+/** Checks the inputs together, as one workspace: cross-resource checks see every file given. */
+export function checkInputs(inputs: Input[], istioVersion: string, meshConfig?: MeshConfigInfo): Result[] {
+  const workspace = new Workspace();
+  workspace.meshConfigOverride = meshConfig;
+  inputs.forEach((input, i) => workspace.setFile(workspaceKey(input, i), analyzeFile(input.text, { istioVersion })));
   const results: Result[] = [];
-  for (const input of inputs) {
+  inputs.forEach((input, i) => {
     const lines = new LineIndex(input.text);
-    const findings: Finding[] = [...input.findings, ...analyzeFile(input.text, { istioVersion }).findings];
+    const findings: Finding[] = [...input.findings, ...fileFindings(workspace, workspaceKey(input, i))];
     findings.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
     for (const f of findings) {
       results.push({ file: input.file, range: { start: toPos(lines, f.start), end: toPos(lines, f.end) }, severity: f.severity, code: f.code, message: f.message });
     }
-  }
+  });
   return results;
+}
+
+/** The same file may be given twice; each input is its own file in the workspace. */
+function workspaceKey(input: Input, i: number): string {
+  return `${String(i).padStart(6, '0')} ${input.file}`;
 }
 
 function toPos(lines: LineIndex, offset: number): Position1 {

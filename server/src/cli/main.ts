@@ -1,6 +1,6 @@
 // The `meshlens` command line: the editor's checks for CI.
 import { readFileSync } from 'node:fs';
-import { KNOWN_VERSIONS, NEWEST_VERSION, normalizeVersion, allCodes } from '../core';
+import { KNOWN_VERSIONS, NEWEST_VERSION, normalizeVersion, allCodes, parseMeshConfigFile, MeshConfigInfo } from '../core';
 import { readInputs } from './readInputs';
 import { checkInputs, atOrAbove } from './checkFiles';
 import { formatText } from './formatters/text';
@@ -22,6 +22,8 @@ Options for check:
   --format text|json|sarif     Output format (default: text)
   --istio-version V            Target Istio version, one of ${KNOWN_VERSIONS.join(', ')} (default: ${NEWEST_VERSION})
   --fail-on error|warning      Lowest severity that makes the exit code 1 (default: error)
+  --mesh-config FILE           Mesh config for provider checks: a MeshConfig, the istio ConfigMap or an
+                               IstioOperator (default: the one among the paths, else Istio's defaults)
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or input error.
 `;
@@ -106,14 +108,30 @@ function check(args: string[], io: Io): number {
   if (!istioVersion) throw new UsageError(`unknown Istio version "${requested}"; known: ${KNOWN_VERSIONS.join(', ')}`);
   if (opts.positional.length === 0) throw new UsageError('check needs at least one path (use - for stdin)');
 
+  const meshConfig = readMeshConfig(opts.flags.get('mesh-config'));
   const { inputs, errors } = readInputs(opts.positional, io.readStdin);
   for (const e of errors) io.err(`meshlens: ${e.file}: ${e.message}\n`);
-  const results = checkInputs(inputs, istioVersion);
+  const results = checkInputs(inputs, istioVersion, meshConfig);
   if (format === 'json') io.out(formatJson(results));
   else if (format === 'sarif') io.out(formatSarif(results, VERSION));
   else io.out(formatText(results));
   if (errors.length > 0) return 2;
   return results.some((r) => atOrAbove(r.severity, failOn)) ? 1 : 0;
+}
+
+function readMeshConfig(path: string | undefined): MeshConfigInfo | undefined {
+  if (path === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`--mesh-config ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  try {
+    return parseMeshConfigFile(text, path);
+  } catch (e) {
+    throw new UsageError(`--mesh-config ${path}: ${(e as Error).message}`);
+  }
 }
 
 if (require.main === module) {

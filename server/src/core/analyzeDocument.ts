@@ -27,6 +27,8 @@ export interface ResourceIdentity {
 export interface DocumentAnalysis {
   parsed: ParsedSlice;
   resource?: ResourceIdentity;
+  /** The document's data as the apiserver sees it (null entries pruned), when it is a mapping. */
+  value?: Record<string, unknown>;
   findings: Finding[];
 }
 
@@ -47,6 +49,7 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
   const result: DocumentAnalysis = { parsed, findings };
   if (!parsed.analysable || !isObject(parsed.value)) return result;
   const value = withoutNulls(parsed.value);
+  result.value = value;
   const metadata = isObject(value.metadata) ? value.metadata : {};
   const identity = classify(value.apiVersion, value.kind);
   if (identity.status === 'other') {
@@ -60,6 +63,7 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
     const range = rangeOf(locateNearest(parsed, path), opts.on) ?? [0, 1];
     const f = finding(code, message, range[0], range[1]);
     if (opts.data) f.data = opts.data;
+    if (opts.severity) f.severity = opts.severity;
     findings.push(f);
   };
   if (identity.status === 'unserved') {

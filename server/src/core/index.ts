@@ -13,3 +13,8 @@ export { splitDocuments } from './yaml/splitDocuments';
 export { getSchemaForIstio } from './schema/schemaStore';
 export { knownKinds } from './resources/kinds';
 export { sniffIdentity } from './resources/sniffIdentity';
+export { Workspace } from './workspace/workspace';
+export type { ResourceRecord } from './workspace/workspace';
+export { parseMeshConfigFile, defaultMeshConfig } from './workspace/meshConfig';
+export type { MeshConfigInfo } from './workspace/meshConfig';
+export { fileFindings, workspaceFindings } from './workspaceChecks/registry';

@@ -1,36 +1,56 @@
-// The analysed model of each open YAML file, computed once per document version and shared by every feature.
+// The analysed model of every YAML file the server knows: open documents (their current text) and, for the
+// cross-resource checks, the workspace's files on disk. Each `---` document is analysed once per text.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentResultCache, FileAnalysis } from '../core';
-import { createLanguageModelCache } from './languageModelCache';
+import { DocumentResultCache, FileAnalysis, Workspace, fileFindings, Finding } from '../core';
 import type { MeshlensSettings } from './settings';
 
-export interface FileModel {
-  analysis: FileAnalysis;
-  cache: DocumentResultCache;
-}
-
 export class DocumentModels {
+  readonly workspace = new Workspace();
   private settings: MeshlensSettings;
-  private readonly models = createLanguageModelCache<FileModel>(64, (document, previous) => {
-    // Reuse the per-`---`-document results of the previous version: only changed documents are analysed again.
-    const cache = previous?.cache ?? new DocumentResultCache();
-    return { cache, analysis: cache.analyze(document.getText(), { istioVersion: this.settings.istioVersion }) };
-  });
+  private readonly caches = new Map<string, DocumentResultCache>();
+  private readonly versions = new Map<string, number>();
 
   constructor(settings: MeshlensSettings) {
     this.settings = settings;
   }
 
-  updateSettings(settings: MeshlensSettings): void {
+  updateSettings(settings: MeshlensSettings, reread: (uri: string) => string | undefined): void {
     this.settings = settings;
-    this.models.clear();
+    this.caches.clear();
+    this.versions.clear();
+    for (const uri of this.workspace.uris()) {
+      const text = reread(uri);
+      if (text === undefined) this.workspace.deleteFile(uri);
+      else this.setText(uri, text);
+    }
   }
 
-  get(document: TextDocument): FileModel {
-    return this.models.get(document);
+  /** The analysis of an open document at its current version. */
+  get(document: TextDocument): FileAnalysis {
+    if (this.versions.get(document.uri) !== document.version || !this.workspace.hasFile(document.uri)) {
+      this.setText(document.uri, document.getText());
+      this.versions.set(document.uri, document.version);
+    }
+    return this.workspace.fileAnalysis(document.uri)!;
   }
 
-  onDocumentRemoved(uri: string): void {
-    this.models.onDocumentRemoved(uri);
+  /** Everything to report for an open document, including the workspace checks. */
+  findings(document: TextDocument): Finding[] {
+    this.get(document);
+    return fileFindings(this.workspace, document.uri);
+  }
+
+  /** A file's text from disk (indexing, or a closed document going back to its saved text). */
+  setText(uri: string, text: string): void {
+    let cache = this.caches.get(uri);
+    if (!cache) this.caches.set(uri, (cache = new DocumentResultCache()));
+    this.versions.delete(uri);
+    this.workspace.setFile(uri, cache.analyze(text, { istioVersion: this.settings.istioVersion }));
+  }
+
+  remove(uri: string): void {
+    this.caches.delete(uri);
+    this.versions.delete(uri);
+    this.workspace.deleteFile(uri);
   }
 }

@@ -1,5 +1,7 @@
 // The Meshlens language server: `node dist/server.js --stdio`. It wires LSP requests to the language modes.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, InitializeResult, DidChangeConfigurationNotification } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, InitializeResult, DidChangeConfigurationNotification, FileChangeType, WorkspaceFolder } from 'vscode-languageserver/node';
+import { readFileSync } from 'node:fs';
+import { yamlFilesUnder, readYaml, uriToPath } from './workspaceIndexer';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, MeshlensSettings, readSettings } from './settings';
 import { DocumentModels } from './documentModels';
@@ -17,13 +19,48 @@ const modes = createLanguageModes(createYamlMode(models));
 const validator = createValidator(connection, documents, (document) =>
   modes.getAllModes().flatMap((m) => m.doValidation?.(document, settings) ?? []),
 );
+let workspaceFolders: WorkspaceFolder[] = [];
+
+/** Cross-resource findings of the other open documents may change with any edit: re-check them a little later. */
+function revalidateOthers(except: string): void {
+  for (const d of documents.all()) if (d.uri !== except) validator.schedule(d, 150);
+}
+
+function diskText(uri: string): string | undefined {
+  const path = uriToPath(uri);
+  if (!path) return undefined;
+  try {
+    const bytes = readFileSync(path);
+    return bytes.includes(0) ? undefined : bytes.toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+async function indexWorkspace(): Promise<void> {
+  let n = 0;
+  for (const folder of workspaceFolders) {
+    for await (const file of yamlFilesUnder(folder.uri)) {
+      if (documents.get(file.uri)) continue; // the open text wins
+      try {
+        models.setText(file.uri, file.text);
+      } catch (e) {
+        connection.console.error(`Meshlens: indexing ${file.uri} failed: ${(e as Error).message}`);
+      }
+      if (++n % 50 === 0) await new Promise((r) => setImmediate(r)); // let requests in
+    }
+  }
+  connection.console.info(`Meshlens: indexed ${n} YAML files`);
+  validator.revalidateAll();
+}
 
 process.on('uncaughtException', (e) => connection.console.error(`Meshlens: uncaught ${e?.stack ?? e}`));
 process.on('unhandledRejection', (e) => connection.console.error(`Meshlens: unhandled rejection ${(e as Error)?.stack ?? e}`));
 
 connection.onInitialize((params): InitializeResult => {
   settings = readSettings((params.initializationOptions as Record<string, unknown> | undefined)?.settings ?? params.initializationOptions, (m) => connection.console.warn(m));
-  models.updateSettings(settings);
+  models.updateSettings(settings, diskText);
+  workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   pullConfiguration = !!params.capabilities.workspace?.configuration;
   return {
     capabilities: {
@@ -37,7 +74,21 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'meshlens' }).catch(() => undefined);
-  void refreshSettings();
+  void refreshSettings().then(() => indexWorkspace()).catch((e) => connection.console.error(`Meshlens: indexing failed: ${e}`));
+});
+
+connection.onDidChangeWatchedFiles(async (change) => {
+  for (const event of change.changes) {
+    if (!/\.ya?ml$/i.test(event.uri) || documents.get(event.uri)) continue;
+    if (event.type === FileChangeType.Deleted) models.remove(event.uri);
+    else {
+      const path = uriToPath(event.uri);
+      const text = path ? await readYaml(path) : undefined;
+      if (text === undefined) models.remove(event.uri);
+      else models.setText(event.uri, text);
+    }
+  }
+  validator.revalidateAll();
 });
 
 async function refreshSettings(pushed?: unknown): Promise<void> {
@@ -53,7 +104,7 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
   const next = readSettings(raw, (m) => connection.console.warn(m));
   if (next.istioVersion === settings.istioVersion) return;
   settings = next;
-  models.updateSettings(settings);
+  models.updateSettings(settings, (uri) => documents.get(uri)?.getText() ?? diskText(uri));
   validator.revalidateAll();
 }
 
@@ -62,11 +113,19 @@ connection.onDidChangeConfiguration((change) => {
   void refreshSettings(pullConfiguration ? undefined : pushed);
 });
 
-documents.onDidChangeContent((e) => validator.schedule(e.document));
+documents.onDidChangeContent((e) => {
+  validator.schedule(e.document);
+  revalidateOthers(e.document.uri);
+});
 documents.onDidClose((e) => {
   validator.cancel(e.document.uri);
   modes.onDocumentRemoved(e.document.uri);
+  // Back to what is saved on disk (or out of the workspace model if it never was).
+  const saved = diskText(e.document.uri);
+  if (saved === undefined) models.remove(e.document.uri);
+  else models.setText(e.document.uri, saved);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  revalidateOthers(e.document.uri);
 });
 
 connection.onCompletion((params, token) =>

@@ -16,6 +16,8 @@ export interface ReportOptions {
   /** Mark the key rather than the value (default: the value for scalars, the key for collections). */
   on?: 'key' | 'value';
   data?: Record<string, unknown>;
+  /** Overrides the code's default severity, where istiod uses another for this case. */
+  severity?: import('../diagnostics/codes').Severity;
 }
 
 export type Report = (code: string, path: readonly PathSegment[], message: string, options?: ReportOptions) => void;

@@ -43,25 +43,6 @@ export const patchCompleteness: Check = {
   },
 };
 
-/** v2-era Envoy API type URLs: istiod cannot resolve them in an `@type` and rejects the resource. */
-const V2_TYPE = /^type\.googleapis\.com\/envoy\.(?:api\.v2|config\.[\w.]*\.v2(?:alpha\d*)?|config\.filter\.|service\.[\w.]*\.v2)[\w.]*/;
-
-export const v2TypeUrls: Check = {
-  kinds: ['EnvoyFilter'],
-  run(res, report) {
-    asArray(res.spec.configPatches).forEach((patch, i) => {
-      if (!isObject(patch) || !isObject(patch.patch)) return;
-      walk(patch.patch.value, ['spec', 'configPatches', i, 'patch', 'value'], (value, path) => {
-        const key = path[path.length - 1];
-        // istiod resolves `@type` and the type_url of TypedStruct wrappers against the v3 registry.
-        if (typeof value === 'string' && (key === '@type' || key === 'type_url' || key === 'typeUrl') && V2_TYPE.test(value)) {
-          report('ML0601', path, `referenced type unknown (hint: try using the v3 XDS API): ${value}`);
-        }
-      });
-    });
-  },
-};
-
 /** Visits every value below a root, iteratively so that deep input cannot overflow the stack. */
 export function walk(root: unknown, rootPath: PathSegment[], visit: (value: unknown, path: PathSegment[]) => void): void {
   const stack: Array<[unknown, PathSegment[]]> = [[root, rootPath]];

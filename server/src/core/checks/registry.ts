@@ -3,7 +3,10 @@ import type { Check } from './check';
 import { selectorExclusive, selectorLabels, targetRefs } from './selectorChecks';
 import { wasmModule, trafficExtensionShape } from './wasmChecks';
 import { tagOverrides, providerNames, tracingRules } from './telemetryChecks';
-import { waypointMatch, patchCompleteness, v2TypeUrls } from './envoyFilterChecks';
+import { waypointMatch, patchCompleteness } from './envoyFilterChecks';
+import { envoyFilterInternals, envoyFilterMatches } from './envoyFilterMatchChecks';
+import { patchValueTypes } from './envoyPatchValueChecks';
+import { envoyFilterOperations } from './envoyFilterAnalyzer';
 import { versionAvailability } from './versionChecks';
 
 export const CHECKS: readonly Check[] = [
@@ -17,6 +20,9 @@ export const CHECKS: readonly Check[] = [
   tracingRules,
   waypointMatch,
   patchCompleteness,
-  v2TypeUrls,
+  envoyFilterInternals,
+  envoyFilterMatches,
+  patchValueTypes,
+  envoyFilterOperations,
   versionAvailability,
 ];

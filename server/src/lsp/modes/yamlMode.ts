@@ -12,7 +12,7 @@ export function createYamlMode(models: DocumentModels): LanguageMode {
   const yaml = new EmbeddedYamlService();
 
   function documentAt(document: TextDocument, offset: number): AnalyzedDocument | undefined {
-    const docs = models.get(document).analysis.documents;
+    const docs = models.get(document).documents;
     let lo = 0;
     let hi = docs.length - 1;
     while (lo < hi) {
@@ -26,7 +26,7 @@ export function createYamlMode(models: DocumentModels): LanguageMode {
   return {
     id: 'yaml',
     doValidation(document) {
-      return models.get(document).analysis.findings.map((f) => toDiagnostic(document, f));
+      return models.findings(document).map((f) => toDiagnostic(document, f));
     },
     async doComplete(document, position, settings) {
       const doc = documentAt(document, document.offsetAt(position));
@@ -58,8 +58,8 @@ export function createYamlMode(models: DocumentModels): LanguageMode {
       const range = at.scalar ? Range.create(document.positionAt(at.scalar.start + doc.slice.start), document.positionAt(at.scalar.end + doc.slice.start)) : undefined;
       return { contents: { kind: MarkupKind.Markdown, value: markdown }, range } satisfies Hover;
     },
-    onDocumentRemoved(uri) {
-      models.onDocumentRemoved(uri);
+    onDocumentRemoved() {
+      /* the workspace model keeps the file: the server puts its saved text back */
     },
   };
 }

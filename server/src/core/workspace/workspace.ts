@@ -1,0 +1,96 @@
+// Everything the workspace holds, as the cross-resource checks and the filter-chain preview need it: our resources,
+// workloads and the mesh config. Files are added as they are analysed; nothing here reads the disk.
+import type { FileAnalysis, AnalyzedDocument } from '../analyzeFile';
+import { isObject } from '../checks/check';
+import { workloadOf, Workload } from './workloads';
+import { meshConfigOf, defaultMeshConfig, MeshConfigInfo } from './meshConfig';
+
+export interface ResourceRecord {
+  uri: string;
+  docIndex: number;
+  kind: string;
+  /** API version without group. */
+  version: string;
+  name: string;
+  namespace: string;
+  value: Record<string, unknown>;
+  spec: Record<string, unknown>;
+  document: AnalyzedDocument;
+}
+
+export class Workspace {
+  private readonly files = new Map<string, FileAnalysis>();
+  private cache?: { resources: ResourceRecord[]; workloads: Workload[]; meshConfig: MeshConfigInfo };
+  /** A mesh config given from outside (the CLI's --mesh-config); it wins over the workspace's. */
+  meshConfigOverride?: MeshConfigInfo;
+  /** Bumped on every change, so that derived results can be cached by version. */
+  version = 0;
+
+  setFile(uri: string, analysis: FileAnalysis): void {
+    if (this.files.get(uri) === analysis) return;
+    this.files.set(uri, analysis);
+    this.changed();
+  }
+
+  deleteFile(uri: string): void {
+    if (this.files.delete(uri)) this.changed();
+  }
+
+  hasFile(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  fileAnalysis(uri: string): FileAnalysis | undefined {
+    return this.files.get(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  get resources(): ResourceRecord[] {
+    return this.derived().resources;
+  }
+
+  get workloads(): Workload[] {
+    return this.derived().workloads;
+  }
+
+  get meshConfig(): MeshConfigInfo {
+    return this.meshConfigOverride ?? this.derived().meshConfig;
+  }
+
+  private changed(): void {
+    this.cache = undefined;
+    this.version++;
+  }
+
+  private derived() {
+    if (this.cache) return this.cache;
+    const resources: ResourceRecord[] = [];
+    const workloads: Workload[] = [];
+    let meshConfig: MeshConfigInfo | undefined;
+    for (const uri of [...this.files.keys()].sort()) {
+      for (const document of this.files.get(uri)!.documents) {
+        const value = document.value;
+        if (!value) continue;
+        const id = document.resource;
+        if (id?.ours) {
+          const metadata = isObject(value.metadata) ? value.metadata : {};
+          resources.push({
+            uri, docIndex: document.slice.index, kind: id.kind, version: id.apiVersion.split('/')[1],
+            name: typeof metadata.name === 'string' ? metadata.name : '',
+            namespace: typeof metadata.namespace === 'string' ? metadata.namespace : 'default',
+            value, spec: isObject(value.spec) ? value.spec : {}, document,
+          });
+          continue;
+        }
+        const workload = workloadOf(value, { uri, docIndex: document.slice.index });
+        if (workload) workloads.push(workload);
+        meshConfig ??= meshConfigOf(value, uri);
+      }
+    }
+    this.cache = { resources, workloads, meshConfig: meshConfig ?? defaultMeshConfig() };
+    return this.cache;
+  }
+}

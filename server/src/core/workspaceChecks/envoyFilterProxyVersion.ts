@@ -1,0 +1,36 @@
+// IST0155: a relative operation on a filter that an earlier-analysed EnvoyFilter patch matches by proxyVersion.
+// istioctl reports IST0155 instead of IST0151 for such patches; the per-resource check reported IST0151, so this
+// check supersedes it.
+import type { WorkspaceCheck } from './workspaceCheck';
+import { isObject, asArray } from '../checks/check';
+import { patchOperationFinding } from '../checks/envoyFilterAnalyzer';
+
+function instanceName(cp: Record<string, unknown>): string | undefined {
+  const value = isObject(cp.patch) ? cp.patch.value : undefined;
+  if (isObject(value) && typeof value.name === 'string') return value.name;
+  const filter = isObject(cp.match) && isObject(cp.match.listener) && isObject(cp.match.listener.filterChain) ? cp.match.listener.filterChain.filter : undefined;
+  return isObject(filter) && typeof filter.name === 'string' ? filter.name : undefined;
+}
+
+export const relativeOperationWithProxyVersion: WorkspaceCheck = {
+  run(ws, report) {
+    const versioned = new Set<string>();
+    const filters = ws.resources.filter((r) => r.kind === 'EnvoyFilter').sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
+    for (const r of filters) {
+      const priority = typeof r.spec.priority === 'number' ? r.spec.priority : 0;
+      for (const [i, cp] of asArray(r.spec.configPatches).entries()) {
+        if (!isObject(cp)) continue;
+        if (!isObject(cp.patch)) break;
+        const name = instanceName(cp);
+        const proxy = isObject(cp.match) && isObject(cp.match.proxy) ? cp.match.proxy : undefined;
+        const code = patchOperationFinding(String(cp.applyTo ?? ''), String(cp.patch.operation ?? ''), priority);
+        // Only patches analysed before this one count: the analyzer records a patch's name after checking it.
+        const earlier = name !== undefined && versioned.has(name);
+        if (name && typeof proxy?.proxyVersion === 'string' && proxy.proxyVersion) versioned.add(name);
+        if (code === 'IST0151' && earlier) {
+          report(r, 'IST0155', ['spec', 'configPatches', i, 'patch', 'operation'], `The ${String(cp.patch.operation)} operation on ${name} has no priority, and a patch for ${name} matches a proxyVersion: during an upgrade, when proxies of both versions run, it may not apply. Set spec.priority.`, { data: { supersedes: 'IST0151', setPriority: true } });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,58 @@
+// The one list of workspace checks, and how their results join each file's own findings.
+import type { WorkspaceCheck } from './workspaceCheck';
+import type { Workspace } from '../workspace/workspace';
+import type { Finding } from '../diagnostics/finding';
+import { telemetryNamespaceDefaults, telemetrySelectorConflicts, telemetryProviders } from './telemetryChecks';
+import { selectorTargets } from './selectorChecks';
+import { relativeOperationWithProxyVersion } from './envoyFilterProxyVersion';
+import { locate, rangeOf, PathSegment } from '../yaml/parseSlice';
+import { codeInfo } from '../diagnostics/codes';
+import { withoutSuppressed } from '../suppression';
+
+export const WORKSPACE_CHECKS: WorkspaceCheck[] = [
+  telemetryNamespaceDefaults,
+  telemetrySelectorConflicts,
+  telemetryProviders,
+  selectorTargets,
+  relativeOperationWithProxyVersion,
+];
+
+const results = new WeakMap<Workspace, { version: number; byUri: Map<string, Finding[]> }>();
+
+/** Findings of the workspace checks per file URI, computed once per workspace version. */
+export function workspaceFindings(ws: Workspace): Map<string, Finding[]> {
+  const cached = results.get(ws);
+  if (cached && cached.version === ws.version) return cached.byUri;
+  const byUri = new Map<string, Finding[]>();
+  for (const check of WORKSPACE_CHECKS) {
+    check.run(ws, (record, code, path, message, opts = {}) => {
+      const doc = record.document;
+      const loc = doc.parsed.doc ? nearest(doc.parsed.doc, path) : undefined;
+      const [start, end] = rangeOf(loc, opts.on) ?? [0, 1];
+      const f: Finding = { code, severity: opts.severity ?? codeInfo(code).severity, message, start: start + doc.slice.start, end: end + doc.slice.start };
+      if (opts.data) f.data = opts.data;
+      byUri.set(record.uri, [...(byUri.get(record.uri) ?? []), f]);
+    });
+  }
+  results.set(ws, { version: ws.version, byUri });
+  return byUri;
+}
+
+function nearest(doc: NonNullable<import('../analyzeFile').AnalyzedDocument['parsed']['doc']>, path: readonly PathSegment[]) {
+  for (let n = path.length; n >= 0; n--) {
+    const loc = locate(doc, path.slice(0, n));
+    if (loc && (loc.key || loc.node)) return loc;
+  }
+  return undefined;
+}
+
+/** Everything to report for one file: its own findings and the workspace's, less superseded and suppressed ones. */
+export function fileFindings(ws: Workspace, uri: string): Finding[] {
+  const analysis = ws.fileAnalysis(uri);
+  if (!analysis) return [];
+  const extra = workspaceFindings(ws).get(uri) ?? [];
+  const superseded = new Set(extra.filter((f) => f.data?.supersedes).map((f) => `${f.data!.supersedes}@${f.start}`));
+  const all = [...analysis.findings.filter((f) => !superseded.has(`${f.code}@${f.start}`)), ...extra];
+  all.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+  return withoutSuppressed(analysis.documents, all);
+}
