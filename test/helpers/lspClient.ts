@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, ProtocolConnection, InitializeRequest,
   InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, PublishDiagnosticsNotification,
-  CompletionRequest, HoverRequest, ShutdownRequest, ExitNotification, DidChangeConfigurationNotification,
+  CompletionRequest, HoverRequest, CodeActionRequest, CodeAction, Command, ShutdownRequest, ExitNotification, DidChangeConfigurationNotification,
   PublishDiagnosticsParams, CompletionList, CompletionItem, Hover, Diagnostic, ClientCapabilities, ConfigurationRequest,
 } from 'vscode-languageserver-protocol/node';
 
@@ -91,6 +91,11 @@ export class TestLspClient {
 
   async hover(uri: string, line: number, character: number): Promise<Hover | null> {
     return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
+  }
+
+  async codeActions(uri: string, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
+    const r = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+    return (r ?? []).filter((a): a is CodeAction => !Command.is(a));
   }
 
   get alive(): boolean {

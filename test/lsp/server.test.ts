@@ -62,6 +62,20 @@ describe('language server over stdio', function () {
     if (edit) assert.equal(edit.range.start.line, pos.line);
   });
 
+  it('offers quick fixes as code actions whose edits fix the problem', async () => {
+    const uri = 'file:///fix.yaml';
+    const text = yaml('apiVersion: extensions.istio.io/v1alpha1', 'kind: WasmPlugin', 'metadata:', '  name: w', 'spec:', '  url: oci://a/b', '  phase: AUTHM');
+    await client.open(uri, text);
+    const ds = await client.diagnosticsFor(uri, (d) => d.length > 0);
+    const actions = await client.codeActions(uri, ds);
+    assert.equal(actions[0].title, 'Change to `AUTHN`');
+    assert.equal(actions[0].kind, 'quickfix');
+    const [edit] = actions[0].edit!.changes![uri];
+    assert.deepEqual(edit.range, ds[0].range);
+    const v = await client.change(uri, text.replace('AUTHM', edit.newText));
+    assert.deepEqual(await client.diagnosticsFor(uri, (d) => d.length === 0, v), []);
+  });
+
   it('offers apiVersion/kind pairs at the top of an empty document', async () => {
     await client.open('file:///empty.yaml', '');
     const labels = (await client.complete('file:///empty.yaml', 0, 0)).map((i) => i.label);

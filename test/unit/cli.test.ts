@@ -70,6 +70,18 @@ describe('meshlens check (CLI)', () => {
     assert.match(old.out, /ML0102 TrafficExtension does not exist in Istio 1\.29/);
   });
 
+  it('--mesh-config feeds the provider checks', () => {
+    const mesh = join(dir, 'mesh.yaml');
+    writeFileSync(mesh, 'extensionProviders:\n- name: otel\n  opentelemetry: {service: o, port: 4317}\n');
+    const t = 'apiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata:\n  name: t\nspec:\n  tracing:\n  - providers:\n    - name: otel\n  - providers:\n    - name: zipkn\n';
+    const r = meshlens(['check', '--mesh-config', mesh, '-'], t);
+    assert.match(r.out, /<stdin>:10:13: warning ML0701 Provider "zipkn" is not defined in the mesh config/);
+    assert.doesNotMatch(meshlens(['check', '-'], t).out, /ML0701/);
+    const missing = meshlens(['check', '--mesh-config', join(dir, 'nope.yaml'), '-'], t);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /--mesh-config .*nope\.yaml: no such file/);
+  });
+
   it('--format sarif is valid SARIF 2.1.0', () => {
     const r = meshlens(['check', '--format', 'sarif', join(dir, 'sub'), join(dir, 'warn.yaml')]);
     const sarif = JSON.parse(r.out) as { runs: Array<{ results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }> }> };

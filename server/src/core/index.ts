@@ -18,3 +18,8 @@ export type { ResourceRecord } from './workspace/workspace';
 export { parseMeshConfigFile, defaultMeshConfig } from './workspace/meshConfig';
 export type { MeshConfigInfo } from './workspace/meshConfig';
 export { fileFindings, workspaceFindings } from './workspaceChecks/registry';
+export { quickFixesFor } from './fixes/quickFixes';
+export type { QuickFix } from './fixes/quickFixes';
+export { applyEdits } from './fixes/textEdit';
+export type { TextEdit } from './fixes/textEdit';
+export { documentIndexAt } from './suppression';

@@ -67,6 +67,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       completionProvider: { triggerCharacters: [':', ' ', '-', '"', "'"], resolveProvider: false },
       hoverProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
     },
     serverInfo: { name: 'meshlens', version: '0.1.0' },
   };
@@ -143,6 +144,14 @@ connection.onHover((params, token) =>
     if (!document) return null;
     return modes.getModeAtPosition(document, params.position)?.doHover?.(document, params.position, settings) ?? null;
   }, null, 'hover', token),
+);
+
+connection.onCodeAction((params, token) =>
+  runSafe(connection, () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    return modes.getAllModes().flatMap((m) => m.getCodeActions?.(document, params.range, params.context, settings) ?? []);
+  }, [], 'code actions', token),
 );
 
 documents.listen(connection);

@@ -50,7 +50,10 @@ export const selectorLabels: Check = {
 export const targetRefs: Check = {
   kinds: Object.keys(SELECTOR_FIELD),
   run(res, report) {
-    if (isObject(res.spec.targetRef)) checkRef(res.spec.targetRef, ['spec', 'targetRef'], res.kind, report);
+    if (isObject(res.spec.targetRef)) {
+      report('ML0326', ['spec', 'targetRef'], '`targetRef` is deprecated; use `targetRefs`, a list.', { on: 'key', data: { toTargetRefs: true } });
+      checkRef(res.spec.targetRef, ['spec', 'targetRef'], res.kind, report);
+    }
     asArray(res.spec.targetRefs).forEach((ref, i) => {
       if (isObject(ref)) checkRef(ref, ['spec', 'targetRefs', i], res.kind, report);
     });

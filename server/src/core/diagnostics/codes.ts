@@ -102,6 +102,9 @@ const CODES: CodeInfo[] = [
   { code: 'ML0325', name: 'deprecated-filter-name', severity: 'warning', title: 'Deprecated Envoy filter name',
     explanation: 'The filter name is a deprecated alias (for example `envoy.router` for `envoy.filters.http.router`). istiod warns, and never translates it: a match on a deprecated name finds nothing, because istiod generates the canonical names.' },
 
+  { code: 'ML0326', name: 'deprecated-target-ref', severity: 'info', title: 'targetRef is deprecated',
+    explanation: 'The singular `targetRef` is deprecated in favour of `targetRefs`, a list. istiod reads `targetRef` only when `targetRefs` is empty. A quick fix turns one into the other.' },
+
   // --- Envoy config inside EnvoyFilter patches (ML06xx)
   { code: 'ML0601', name: 'v2-type-url', severity: 'error', title: 'Envoy v2 type URL',
     explanation: 'The `@type` names an Envoy v2 API message. Envoy and istiod no longer know v2 types, and istiod rejects the EnvoyFilter ("referenced type unknown (hint: try using the v3 XDS API)"). Use the v3 type URL.' },

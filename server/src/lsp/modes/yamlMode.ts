@@ -1,8 +1,8 @@
 // The YAML host mode: diagnostics from the core, completion from yaml-language-server on the `---` document at the
 // cursor, hover from the core's field descriptions.
-import { CompletionItem, CompletionItemKind, CompletionList, Hover, InsertTextFormat, MarkupKind, Position, Range, TextEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, CompletionItem, CompletionItemKind, CompletionList, Hover, InsertTextFormat, MarkupKind, Position, Range, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeField, knownKinds, pathAtOffset, sniffIdentity, AnalyzedDocument } from '../../core';
+import { describeField, knownKinds, pathAtOffset, sniffIdentity, AnalyzedDocument, quickFixesFor, documentIndexAt } from '../../core';
 import type { LanguageMode } from './languageModes';
 import type { DocumentModels } from '../documentModels';
 import { toDiagnostic } from '../convert';
@@ -57,6 +57,28 @@ export function createYamlMode(models: DocumentModels): LanguageMode {
       if (!markdown) return null;
       const range = at.scalar ? Range.create(document.positionAt(at.scalar.start + doc.slice.start), document.positionAt(at.scalar.end + doc.slice.start)) : undefined;
       return { contents: { kind: MarkupKind.Markdown, value: markdown }, range } satisfies Hover;
+    },
+    getCodeActions(document, _range, context) {
+      const analysis = models.get(document);
+      const findings = models.findings(document);
+      const actions: CodeAction[] = [];
+      for (const diagnostic of context.diagnostics) {
+        if (diagnostic.source !== 'meshlens') continue;
+        const start = document.offsetAt(diagnostic.range.start);
+        const finding = findings.find((f) => f.code === String(diagnostic.code) && f.start === start);
+        if (!finding) continue;
+        const owner = analysis.documents[documentIndexAt(analysis.documents, finding.start)];
+        for (const fix of quickFixesFor(document.getText(), owner, finding)) {
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: fix.preferred,
+            edit: { changes: { [document.uri]: fix.edits.map((e) => TextEdit.replace(Range.create(document.positionAt(e.start), document.positionAt(e.end)), e.newText)) } },
+          });
+        }
+      }
+      return actions;
     },
     onDocumentRemoved() {
       /* the workspace model keeps the file: the server puts its saved text back */
