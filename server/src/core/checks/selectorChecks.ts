@@ -34,7 +34,11 @@ export const selectorLabels: Check = {
     if (selector === undefined || selector === null) return;
     const map = isObject(selector) ? selector[labels] : undefined;
     if (!isObject(map) || Object.keys(map).length === 0) {
-      report('ML0304', ['spec', field], `\`${field}\` has no ${labels}, so it selects every workload in the namespace (the whole mesh in the root namespace).`, { on: 'key' });
+      // istiod's words for EnvoyFilter; the others get the shared helper's.
+      const message = res.kind === 'EnvoyFilter'
+        ? 'Envoy filter: workload selector specified without labels, will be applied to all services in namespace'
+        : `workload selector specified without labels: \`${field}\` selects every workload in the namespace (the whole mesh in the root namespace).`;
+      report('ML0304', ['spec', field], message, { on: 'key' });
       return;
     }
     for (const [key, value] of Object.entries(map)) {
