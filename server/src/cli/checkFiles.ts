@@ -37,7 +37,7 @@ export function checkInputs(inputs: Input[], istioVersion: string, meshConfig?: 
 
 /** The same file may be given twice; each input is its own file in the workspace. */
 function workspaceKey(input: Input, i: number): string {
-  return `${String(i).padStart(6, '0')} ${input.file}`;
+  return `${input.file}\u0000${i}`;
 }
 
 function toPos(lines: LineIndex, offset: number): Position1 {

@@ -7,6 +7,8 @@ import { formatText } from './formatters/text';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { codesMarkdown } from './formatters/codesMarkdown';
+import { workspaceOf, runChain, runTelemetry } from './chainCommands';
+import { ChainError, Direction } from '../core';
 
 export const VERSION = '0.1.0';
 
@@ -15,6 +17,11 @@ const USAGE = `Usage: meshlens <command> [options]
 Commands:
   check [paths...]     Check Istio Telemetry, WasmPlugin, EnvoyFilter and TrafficExtension YAML.
                        Paths are files, folders (searched recursively for .yaml/.yml) or - for stdin.
+  chain [paths...] --workload NAMESPACE/NAME --direction inbound|outbound|gateway --port N
+                       The Envoy filter chain istiod would build for that workload, with the origin of
+                       each filter and the outcome of every EnvoyFilter patch. --format text|json.
+  telemetry [paths...] --workload NAMESPACE/NAME
+                       The effective metrics, tracing and access logging of that workload.
   codes [--format text|markdown]
                        List every diagnostic code with its severity and title.
 
@@ -68,6 +75,7 @@ function dispatch(argv: string[], io: Io): number {
     return 0;
   }
   if (command === 'check') return check(rest, io);
+  if (command === 'chain' || command === 'telemetry') return preview(command, rest, io);
   throw new UsageError(`unknown command "${command}"`);
 }
 
@@ -117,6 +125,41 @@ function check(args: string[], io: Io): number {
   else io.out(formatText(results));
   if (errors.length > 0) return 2;
   return results.some((r) => atOrAbove(r.severity, failOn)) ? 1 : 0;
+}
+
+function preview(command: 'chain' | 'telemetry', args: string[], io: Io): number {
+  const opts = parseOptions(args, ['format', 'istio-version', 'workload', 'direction', 'port', 'mesh-config']);
+  const format = opts.flags.get('format') ?? 'text';
+  if (!['text', 'json'].includes(format)) throw new UsageError(`--format must be text or json, not "${format}"`);
+  const requested = opts.flags.get('istio-version');
+  const istioVersion = normalizeVersion(requested);
+  if (!istioVersion) throw new UsageError(`unknown Istio version "${requested}"; known: ${KNOWN_VERSIONS.join(', ')}`);
+  const workload = opts.flags.get('workload');
+  if (!workload) throw new UsageError(`${command} needs --workload NAMESPACE/NAME`);
+  if (opts.positional.length === 0) throw new UsageError(`${command} needs at least one path (use - for stdin)`);
+  const meshConfig = readMeshConfig(opts.flags.get('mesh-config'));
+  const { inputs, errors } = readInputs(opts.positional, io.readStdin);
+  for (const e of errors) io.err(`meshlens: ${e.file}: ${e.message}\n`);
+  const ws = workspaceOf(inputs, istioVersion);
+  ws.meshConfigOverride = meshConfig;
+  try {
+    if (command === 'telemetry') {
+      io.out(runTelemetry(ws, workload, istioVersion, format));
+    } else {
+      const direction = opts.flags.get('direction') ?? 'inbound';
+      if (!['inbound', 'outbound', 'gateway'].includes(direction)) throw new UsageError(`--direction must be inbound, outbound or gateway, not "${direction}"`);
+      const portText = opts.flags.get('port');
+      if (!portText) throw new UsageError('chain needs --port N');
+      io.out(runChain(ws, workload, direction as Direction, Number(portText), istioVersion, format));
+    }
+  } catch (e) {
+    if (e instanceof ChainError) {
+      io.err(`meshlens: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  return errors.length ? 2 : 0;
 }
 
 function readMeshConfig(path: string | undefined): MeshConfigInfo | undefined {

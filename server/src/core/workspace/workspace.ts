@@ -18,9 +18,22 @@ export interface ResourceRecord {
   document: AnalyzedDocument;
 }
 
+/** Other Kubernetes and Istio objects the preview needs: authorization policies, request authentication, services. */
+export interface OtherObject {
+  uri: string;
+  docIndex: number;
+  kind: string;
+  apiVersion: string;
+  name: string;
+  namespace: string;
+  value: Record<string, unknown>;
+}
+
+const OTHER_KINDS = new Set(['AuthorizationPolicy', 'RequestAuthentication', 'PeerAuthentication', 'Service']);
+
 export class Workspace {
   private readonly files = new Map<string, FileAnalysis>();
-  private cache?: { resources: ResourceRecord[]; workloads: Workload[]; meshConfig: MeshConfigInfo };
+  private cache?: { resources: ResourceRecord[]; workloads: Workload[]; meshConfig: MeshConfigInfo; others: OtherObject[] };
   /** A mesh config given from outside (the CLI's --mesh-config); it wins over the workspace's. */
   meshConfigOverride?: MeshConfigInfo;
   /** Bumped on every change, so that derived results can be cached by version. */
@@ -56,6 +69,10 @@ export class Workspace {
     return this.derived().workloads;
   }
 
+  get others(): OtherObject[] {
+    return this.derived().others;
+  }
+
   get meshConfig(): MeshConfigInfo {
     return this.meshConfigOverride ?? this.derived().meshConfig;
   }
@@ -69,6 +86,7 @@ export class Workspace {
     if (this.cache) return this.cache;
     const resources: ResourceRecord[] = [];
     const workloads: Workload[] = [];
+    const others: OtherObject[] = [];
     let meshConfig: MeshConfigInfo | undefined;
     for (const uri of [...this.files.keys()].sort()) {
       for (const document of this.files.get(uri)!.documents) {
@@ -87,10 +105,15 @@ export class Workspace {
         }
         const workload = workloadOf(value, { uri, docIndex: document.slice.index });
         if (workload) workloads.push(workload);
+        if (typeof value.kind === 'string' && OTHER_KINDS.has(value.kind)) {
+          const metadata = isObject(value.metadata) ? value.metadata : {};
+          others.push({ uri, docIndex: document.slice.index, kind: value.kind, apiVersion: String(value.apiVersion ?? ''),
+            name: typeof metadata.name === 'string' ? metadata.name : '', namespace: typeof metadata.namespace === 'string' ? metadata.namespace : 'default', value });
+        }
         meshConfig ??= meshConfigOf(value, uri);
       }
     }
-    this.cache = { resources, workloads, meshConfig: meshConfig ?? defaultMeshConfig() };
+    this.cache = { resources, workloads, others, meshConfig: meshConfig ?? defaultMeshConfig() };
     return this.cache;
   }
 }

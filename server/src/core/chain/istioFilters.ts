@@ -1,0 +1,84 @@
+// The HTTP and network filters istiod itself puts on a chain, in its fixed order, with the extensions' phases
+// inserted where they go (istio-semantics.md §2.1, §3).
+import { isObject, asArray } from '../checks/check';
+import type { Workspace } from '../workspace/workspace';
+import type { ProxyContext } from './proxyContext';
+import type { RenderedFilter } from './types';
+import { shouldAttach, searchedNamespaces } from './attachment';
+import { extensionFilters, PHASES, Phase } from './extensions';
+import { effectiveTelemetry, statsProviders, EffectiveTelemetry } from '../telemetry/effectiveTelemetry';
+
+const T = 'type.googleapis.com/';
+const own = (name: string, typeUrl: string | null, reason: string): RenderedFilter => ({ name, typeUrl, origin: null, phase: null, reason });
+
+interface Policies {
+  custom: string[];
+  actions: Set<string>;
+  jwt: boolean;
+}
+
+function policiesFor(ws: Workspace, ctx: ProxyContext): Policies {
+  const namespaces = searchedNamespaces(ctx);
+  const result: Policies = { custom: [], actions: new Set(), jwt: false };
+  for (const o of ws.others) {
+    if (!namespaces.includes(o.namespace)) continue;
+    const spec = isObject(o.value.spec) ? o.value.spec : {};
+    const selector = isObject(spec.selector) ? spec.selector.matchLabels : undefined;
+    // Root-namespace policies apply mesh-wide; others only in their namespace (searchedNamespaces covers both).
+    if (!shouldAttach(o.namespace, spec, selector, ctx)) continue;
+    if (o.kind === 'AuthorizationPolicy') {
+      const action = typeof spec.action === 'string' ? spec.action : 'ALLOW';
+      if (action === 'CUSTOM') {
+        const provider = isObject(spec.provider) && typeof spec.provider.name === 'string' ? spec.provider.name : '';
+        if (!result.custom.includes(provider)) result.custom.push(provider);
+      } else result.actions.add(action);
+    } else if (o.kind === 'RequestAuthentication' && asArray(spec.jwtRules).length > 0) result.jwt = true;
+  }
+  result.custom.sort();
+  return result;
+}
+
+export interface IstioChain {
+  httpFilters: RenderedFilter[];
+  networkFilters: RenderedFilter[];
+  telemetry: EffectiveTelemetry;
+}
+
+export function istioChain(ws: Workspace, ctx: ProxyContext): IstioChain {
+  const http: RenderedFilter[] = [];
+  const inbound = ctx.direction === 'inbound';
+  const authzHere = ctx.direction !== 'outbound';
+  const ext = extensionFilters(ws.resources, ctx, false);
+  const netExt = extensionFilters(ws.resources, ctx, true);
+  const policies = authzHere ? policiesFor(ws, ctx) : { custom: [], actions: new Set<string>(), jwt: false };
+  const telemetry = effectiveTelemetry(ws, ctx);
+  const phase = (p: Phase) => http.push(...ext[p]);
+
+  http.push(own('istio.metadata_exchange', `${T}io.istio.http.peer_metadata.Config`, inbound ? 'peer metadata exchange (downstream discovery)' : 'peer metadata exchange (upstream discovery)'));
+  for (const provider of policies.custom) {
+    http.push(own('envoy.filters.http.rbac', `${T}envoy.extensions.filters.http.rbac.v3.RBAC`, `CUSTOM AuthorizationPolicy with provider ${provider || '(unnamed)'}: shadow rules that decide when to call it`));
+    http.push(own('envoy.filters.http.ext_authz', `${T}envoy.extensions.filters.http.ext_authz.v3.ExtAuthz`, `CUSTOM AuthorizationPolicy: calls provider ${provider || '(unnamed)'}`));
+  }
+  phase('AUTHN');
+  if (policies.jwt) http.push(own('envoy.filters.http.jwt_authn', `${T}envoy.extensions.filters.http.jwt_authn.v3.JwtAuthentication`, 'a RequestAuthentication with jwtRules selects the workload'));
+  phase('AUTHZ');
+  for (const action of ['AUDIT', 'DENY', 'ALLOW']) {
+    if (policies.actions.has(action)) http.push(own('envoy.filters.http.rbac', `${T}envoy.extensions.filters.http.rbac.v3.RBAC`, `an ${action} AuthorizationPolicy selects the workload`));
+  }
+  phase('STATS');
+  phase('UNSPECIFIED');
+  http.push(own('envoy.filters.http.grpc_stats', `${T}envoy.extensions.filters.http.grpc_stats.v3.FilterConfig`, 'always present'));
+  if (!inbound) http.push(own('istio.alpn', `${T}istio.envoy.config.filter.http.alpn.v2alpha1.FilterConfig`, 'ALPN override for upstream (not on inbound)'));
+  http.push(own('envoy.filters.http.fault', `${T}envoy.extensions.filters.http.fault.v3.HTTPFault`, 'always present; configured per route by VirtualService'));
+  http.push(own('envoy.filters.http.cors', `${T}envoy.extensions.filters.http.cors.v3.Cors`, 'always present; configured per route by VirtualService'));
+  for (const provider of statsProviders(telemetry, ctx.mode)) {
+    http.push(own('istio.stats', `${T}stats.PluginConfig`, `metrics provider ${provider} (Prometheus) is in effect for ${ctx.mode} traffic`));
+  }
+  http.push(own('envoy.filters.http.router', `${T}envoy.extensions.filters.http.router.v3.Router`, 'always last'));
+
+  const network: RenderedFilter[] = [];
+  if (inbound) network.push(own('istio.metadata_exchange', `${T}envoy.tcp.metadataexchange.config.MetadataExchange`, 'TCP metadata exchange on inbound chains'));
+  for (const p of PHASES) network.push(...netExt[p]);
+  network.push(own('envoy.filters.network.http_connection_manager', `${T}envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager`, 'the HTTP connection manager that runs the HTTP filters'));
+  return { httpFilters: http, networkFilters: network, telemetry };
+}

@@ -1,0 +1,36 @@
+// Version differences of chain rendering, as data (shared/notes/istio-semantics.md §5.4, §6.1, §8).
+import { compareVersions } from '../versions/istioVersions';
+
+/** The HTTP filter name istiod gives a WasmPlugin `ns/name`, by Istio version. */
+const WASM_FILTER_NAMES: Array<{ from: string; name: (ns: string, name: string) => string }> = [
+  { from: '1.0', name: (ns, n) => `${ns}.${n}` },
+  // The prefix really is misspelled in these releases.
+  { from: '1.21', name: (ns, n) => `extenstions.istio.io/wasmplugin/${ns}.${n}` },
+  { from: '1.26', name: (ns, n) => `extensions.istio.io/wasmplugin/${ns}.${n}` },
+  { from: '1.30', name: (ns, n) => `extensions.istio.io/trafficextension/${ns}.${n}~istio-translated-wasmplugin` },
+];
+
+export const TRANSLATED_WASMPLUGIN_SUFFIX = '~istio-translated-wasmplugin';
+
+export const VERSION_FACTS = {
+  /** WasmPlugins become synthetic TrafficExtensions (names sort with the suffix). */
+  wasmPluginTranslation: '1.30',
+  /** Root-namespace EnvoyFilters first at equal priority. */
+  envoyFilterRootFirst: '1.22',
+  /** MERGE_AND_REPLACE_LIST exists. */
+  mergeAndReplaceList: '1.31',
+};
+
+export function atLeast(version: string, since: string): boolean {
+  return compareVersions(version, since) >= 0;
+}
+
+export function wasmFilterName(version: string, ns: string, name: string): string {
+  let chosen = WASM_FILTER_NAMES[0];
+  for (const entry of WASM_FILTER_NAMES) if (atLeast(version, entry.from)) chosen = entry;
+  return chosen.name(ns, name);
+}
+
+export function trafficExtensionFilterName(ns: string, name: string): string {
+  return `extensions.istio.io/trafficextension/${ns}.${name}`;
+}
