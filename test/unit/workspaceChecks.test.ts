@@ -98,3 +98,23 @@ describe('suppression', () => {
     assert.deepEqual(check({ 'f.yaml': bad('  annotations:', '    galley.istio.io/analyze-suppress: "*"') }), []);
   });
 });
+
+describe('ML0801: EnvoyFilter patches that apply nowhere', () => {
+  const app = yaml('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web, namespace: shop}', 'spec:', '  template:', '    metadata: {labels: {app: web}}', '    spec: {containers: [{name: c, ports: [{containerPort: 8080}]}]}');
+  const ef = (sub: string, context = 'SIDECAR_INBOUND') => yaml('apiVersion: networking.istio.io/v1alpha3', 'kind: EnvoyFilter', 'metadata: {name: f, namespace: shop}', 'spec:', '  priority: 1', '  workloadSelector: {labels: {app: web}}', '  configPatches:', '  - applyTo: HTTP_FILTER', '    match:', `      context: ${context}`, '      listener:', '        filterChain:', '          filter:', '            name: envoy.filters.network.http_connection_manager', `            subFilter: {name: ${sub}}`, '    patch:', '      operation: INSERT_BEFORE', '      value: {name: x, typed_config: {"@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua}}');
+
+  it('warns on the match of a patch whose subFilter is in no chain, with the reason', () => {
+    const r = check({ 'app.yaml': app, 'ef.yaml': ef('envoy.filters.http.routr') }).filter((f) => f.code === 'ML0801');
+    assert.equal(r.length, 1);
+    assert.equal(r[0].text, 'match');
+    assert.match(r[0].message, /changes no chain of the 1 workload it selects in the workspace: subFilter envoy\.filters\.http\.routr not found in SIDECAR_INBOUND port 8080 \(shop\/web\)/);
+  });
+
+  it('is quiet when the patch applies, and when its chains are not in the workspace', () => {
+    assert.deepEqual(check({ 'app.yaml': app, 'ef.yaml': ef('envoy.filters.http.router') }).filter((f) => f.code === 'ML0801'), []);
+    // Outbound chains come from Services; with none in the workspace the outbound patch is undecided.
+    assert.deepEqual(check({ 'app.yaml': app, 'ef.yaml': ef('envoy.filters.http.routr', 'SIDECAR_OUTBOUND') }).filter((f) => f.code === 'ML0801'), []);
+    // Without the selected workload nothing can be said.
+    assert.deepEqual(check({ 'ef.yaml': ef('envoy.filters.http.routr') }).filter((f) => f.code === 'ML0801'), []);
+  });
+});

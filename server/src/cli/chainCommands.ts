@@ -4,6 +4,7 @@ import type { Input } from './readInputs';
 
 export function workspaceOf(inputs: Input[], istioVersion: string): Workspace {
   const ws = new Workspace();
+  ws.istioVersion = istioVersion;
   const seen = new Set<string>();
   inputs.forEach((input, i) => {
     const key = seen.has(input.file) ? `${input.file} (#${i + 1})` : input.file;

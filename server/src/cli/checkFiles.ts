@@ -22,6 +22,7 @@ export interface Result {
 export function checkInputs(inputs: Input[], istioVersion: string, meshConfig?: MeshConfigInfo): Result[] {
   const workspace = new Workspace();
   workspace.meshConfigOverride = meshConfig;
+  workspace.istioVersion = istioVersion;
   inputs.forEach((input, i) => workspace.setFile(workspaceKey(input, i), analyzeFile(input.text, { istioVersion })));
   const results: Result[] = [];
   inputs.forEach((input, i) => {

@@ -12,10 +12,12 @@ export class DocumentModels {
 
   constructor(settings: MeshlensSettings) {
     this.settings = settings;
+    this.workspace.istioVersion = settings.istioVersion;
   }
 
   updateSettings(settings: MeshlensSettings, reread: (uri: string) => string | undefined): void {
     this.settings = settings;
+    this.workspace.istioVersion = settings.istioVersion;
     this.caches.clear();
     this.versions.clear();
     for (const uri of this.workspace.uris()) {

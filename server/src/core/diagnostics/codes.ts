@@ -120,6 +120,9 @@ const CODES: CodeInfo[] = [
   { code: 'ML0701', name: 'unknown-telemetry-provider', severity: 'warning', title: 'Provider not in the mesh config',
     explanation: 'A Telemetry names a provider that the mesh config in the workspace (or given with --mesh-config) does not define in `extensionProviders`, and that is not one of the built-in `prometheus`, `stackdriver` and `envoy`. istiod skips unknown providers without a word, so the telemetry silently does not happen. Only checked when a mesh config is known.' },
 
+  { code: 'ML0801', name: 'patch-matches-nothing', severity: 'warning', title: 'EnvoyFilter patch applies nowhere',
+    explanation: 'Meshlens rendered the filter chains of every workload in the workspace that this EnvoyFilter selects (inbound on their ports, outbound on the Services\' ports, gateways on theirs) and this HTTP_FILTER or NETWORK_FILTER patch changed none of them; istiod would skip it without a word. The message says why, for example a subFilter name that is not in the chain or a port no listener has. Open "Meshlens: Preview Envoy Filter Chain" to see the chain.' },
+
   // --- istioctl analyze messages, under Istio's own codes
   { code: 'IST0151', name: 'envoy-filter-uses-relative-operation', severity: 'warning', title: 'Relative patch operation without priority',
     explanation: 'istioctl analyze: a patch with a relative operation (INSERT_BEFORE, INSERT_AFTER, REPLACE, REMOVE) in an EnvoyFilter without `priority` depends on the order in which istiod applies EnvoyFilters and may not apply. Use INSERT_FIRST or ADD, or set a priority. (Istio\'s message text says "INSERT_FIRST of ADD"; it means "or".)' },

@@ -4,6 +4,7 @@ import type { FileAnalysis, AnalyzedDocument } from '../analyzeFile';
 import { isObject } from '../checks/check';
 import { workloadOf, Workload } from './workloads';
 import { meshConfigOf, defaultMeshConfig, MeshConfigInfo } from './meshConfig';
+import { NEWEST_VERSION } from '../versions/istioVersions';
 
 export interface ResourceRecord {
   uri: string;
@@ -38,6 +39,8 @@ export class Workspace {
   meshConfigOverride?: MeshConfigInfo;
   /** Bumped on every change, so that derived results can be cached by version. */
   version = 0;
+  /** The target Istio version the files were analysed for (the chain checks render for it). */
+  istioVersion: string = NEWEST_VERSION;
 
   setFile(uri: string, analysis: FileAnalysis): void {
     if (this.files.get(uri) === analysis) return;

@@ -5,6 +5,7 @@ import type { Finding } from '../diagnostics/finding';
 import { telemetryNamespaceDefaults, telemetrySelectorConflicts, telemetryProviders } from './telemetryChecks';
 import { selectorTargets } from './selectorChecks';
 import { relativeOperationWithProxyVersion } from './envoyFilterProxyVersion';
+import { patchesMatchingNothing } from './patchesMatchingNothing';
 import { locate, rangeOf, PathSegment } from '../yaml/parseSlice';
 import { codeInfo } from '../diagnostics/codes';
 import { withoutSuppressed } from '../suppression';
@@ -15,6 +16,7 @@ export const WORKSPACE_CHECKS: WorkspaceCheck[] = [
   telemetryProviders,
   selectorTargets,
   relativeOperationWithProxyVersion,
+  patchesMatchingNothing,
 ];
 
 const results = new WeakMap<Workspace, { version: number; byUri: Map<string, Finding[]> }>();
