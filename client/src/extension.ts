@@ -2,13 +2,20 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { coexistWithRedHatYaml, isRedHatYamlActive } from './redHatYaml';
+import { registerChainPreview, currentPreviewBody } from './preview/chainPreview';
 
 let client: LanguageClient | undefined;
 
 /** Diagnostics both servers would report: Red Hat's YAML server reports YAML syntax itself. */
 const SYNTAX_CODES = new Set(['ML0001', 'ML0002']);
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+export interface MeshlensApi {
+  client: LanguageClient;
+  /** The open preview's content, for tests. */
+  previewBody(): Promise<string | undefined>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<MeshlensApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
@@ -33,7 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
   await coexistWithRedHatYaml(context);
-  return { client };
+  registerChainPreview(context, client);
+  return { client, previewBody: () => currentPreviewBody(client!) };
 }
 
 export async function deactivate(): Promise<void> {

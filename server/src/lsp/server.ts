@@ -9,6 +9,7 @@ import { createLanguageModes } from './modes/languageModes';
 import { createYamlMode } from './modes/yamlMode';
 import { createValidator } from './validation';
 import { runSafe } from './runner';
+import { ListWorkloadsRequest, RenderChainRequest, handleListWorkloads, handleRenderChain, codeLenses } from './previewRequests';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -68,6 +69,7 @@ connection.onInitialize((params): InitializeResult => {
       completionProvider: { triggerCharacters: [':', ' ', '-', '"', "'"], resolveProvider: false },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'meshlens', version: '0.1.0' },
   };
@@ -152,6 +154,23 @@ connection.onCodeAction((params, token) =>
     if (!document) return [];
     return modes.getAllModes().flatMap((m) => m.getCodeActions?.(document, params.range, params.context, settings) ?? []);
   }, [], 'code actions', token),
+);
+
+connection.onRequest(ListWorkloadsRequest, (token) => runSafe(connection, () => handleListWorkloads(models.workspace), [], 'listing workloads', token));
+connection.onRequest(RenderChainRequest, (params, token) =>
+  runSafe(connection, () => {
+    // Open documents win over what is on disk.
+    for (const d of documents.all()) models.get(d);
+    return handleRenderChain(models.workspace, params, settings.istioVersion);
+  }, { error: 'rendering failed; see the Meshlens output' }, 'rendering a chain', token),
+);
+connection.onCodeLens((params, token) =>
+  runSafe(connection, () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    models.get(document);
+    return codeLenses(models.workspace, document, settings.istioVersion);
+  }, [], 'code lenses', token),
 );
 
 documents.listen(connection);

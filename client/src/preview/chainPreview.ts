@@ -1,0 +1,105 @@
+// "Meshlens: Preview Envoy Filter Chain": asks for a workload, direction and port, then shows the chain beside the
+// editor and follows edits. The server computes everything; this file only asks and shows.
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { previewBody, previewPage, PreviewData } from './previewHtml';
+
+interface WorkloadSummary {
+  id: string;
+  kind: string;
+  gateway: boolean;
+  ports: Partial<Record<'inbound' | 'outbound' | 'gateway', number[]>>;
+}
+
+interface Target {
+  workload: string;
+  direction: 'inbound' | 'outbound' | 'gateway';
+  port: number;
+}
+
+let panel: vscode.WebviewPanel | undefined;
+let target: Target | undefined;
+
+export function registerChainPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
+  let refresh: NodeJS.Timeout | undefined;
+  context.subscriptions.push(
+    vscode.commands.registerCommand('meshlens.previewChain', async (workloads?: string | string[], direction?: Target['direction'], port?: number) => {
+      const chosen = await pickTarget(client, workloads, direction, port);
+      if (!chosen) return;
+      target = chosen;
+      await show(context, client);
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (!panel || !target || e.document.languageId !== 'yaml') return;
+      if (refresh) clearTimeout(refresh);
+      refresh = setTimeout(() => void update(client), 300);
+    }),
+  );
+}
+
+async function pickTarget(client: LanguageClient, preset?: string | string[], direction?: Target['direction'], port?: number): Promise<Target | undefined> {
+  const all = await client.sendRequest<WorkloadSummary[]>('meshlens/listWorkloads');
+  const ids = typeof preset === 'string' ? [preset] : Array.isArray(preset) ? preset : undefined;
+  const candidates = ids ? all.filter((w) => ids.includes(w.id)) : all;
+  if (!candidates.length) {
+    void vscode.window.showInformationMessage('Meshlens found no workloads (Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Pods or Gateway API Gateways) in the workspace.');
+    return undefined;
+  }
+  const workload = candidates.length === 1 && ids
+    ? candidates[0]
+    : (await vscode.window.showQuickPick(candidates.map((w) => ({ label: w.id, description: `${w.kind}${w.gateway ? ' · gateway' : ''}`, w })), { title: 'Preview the Envoy filter chain of…' }))?.w;
+  if (!workload) return undefined;
+  const directions = (Object.keys(workload.ports) as Target['direction'][]);
+  const dir = direction ?? (directions.length === 1 ? directions[0] : (await vscode.window.showQuickPick(directions.map((d) => ({ label: d })), { title: `${workload.id}: which traffic?` }))?.label as Target['direction'] | undefined);
+  if (!dir) return undefined;
+  if (port) return { workload: workload.id, direction: dir, port };
+  const ports = workload.ports[dir] ?? [];
+  const other = 'Another port…';
+  const picked = ports.length === 1 ? String(ports[0]) : (await vscode.window.showQuickPick([...ports.map(String), other], { title: `${workload.id} ${dir}: port` }));
+  if (!picked) return undefined;
+  const value = picked === other ? await vscode.window.showInputBox({ prompt: 'Port', validateInput: (v) => (/^\d+$/.test(v) && +v > 0 && +v < 65536 ? undefined : 'a port between 1 and 65535') }) : picked;
+  return value ? { workload: workload.id, direction: dir, port: Number(value) } : undefined;
+}
+
+async function render(client: LanguageClient): Promise<string> {
+  if (!target) return '';
+  try {
+    const data = await client.sendRequest<PreviewData | { error: string }>('meshlens/renderChain', target);
+    return previewBody(data);
+  } catch (e) {
+    return previewBody({ error: `Meshlens could not render the chain: ${(e as Error).message}` });
+  }
+}
+
+async function show(context: vscode.ExtensionContext, client: LanguageClient): Promise<void> {
+  if (!panel) {
+    panel = vscode.window.createWebviewPanel('meshlens.chainPreview', 'Envoy filter chain', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      localResourceRoots: [],
+      retainContextWhenHidden: false,
+    });
+    panel.onDidDispose(() => (panel = undefined), null, context.subscriptions);
+    panel.webview.onDidReceiveMessage(async (msg: { type?: string; uri?: string; line?: number }) => {
+      if (msg?.type !== 'open' || typeof msg.uri !== 'string') return;
+      const uri = vscode.Uri.parse(msg.uri);
+      if (uri.scheme !== 'file' && uri.scheme !== 'untitled') return;
+      const line = Number.isInteger(msg.line) ? Math.max(0, msg.line!) : 0;
+      await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0), viewColumn: vscode.ViewColumn.One });
+    }, null, context.subscriptions);
+  }
+  panel.title = `Chain: ${target!.workload} ${target!.direction} ${target!.port}`;
+  const nonce = randomBytes(16).toString('base64');
+  panel.webview.html = previewPage(await render(client), nonce, panel.webview.cspSource);
+  panel.reveal(vscode.ViewColumn.Beside, true);
+}
+
+async function update(client: LanguageClient): Promise<void> {
+  if (!panel) return;
+  await panel.webview.postMessage({ type: 'update', body: await render(client) });
+}
+
+/** For tests: the preview's current body, as the webview shows it. */
+export async function currentPreviewBody(client: LanguageClient): Promise<string | undefined> {
+  return panel ? render(client) : undefined;
+}

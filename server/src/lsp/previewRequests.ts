@@ -1,0 +1,88 @@
+// Custom requests the VS Code client (or any LSP client) uses for the filter-chain preview and CodeLens.
+import { RequestType, RequestType0, CodeLens, Range } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { renderChain, listWorkloads, workloadTelemetry, ChainError, ChainResult, EffectiveTelemetry, WorkloadSummary, Workspace, Direction, Origin } from '../core';
+import { isObject } from '../core/checks/check';
+import { shouldAttach } from '../core/chain/attachment';
+import { proxyContext, isGatewayWorkload } from '../core/chain/proxyContext';
+
+export interface RenderChainParams {
+  workload: string;
+  direction: Direction;
+  port: number;
+}
+
+export type RenderChainResponse = { chain: ChainResult; telemetry: EffectiveTelemetry } | { error: string };
+
+export const ListWorkloadsRequest = new RequestType0<WorkloadSummary[], void>('meshlens/listWorkloads');
+export const RenderChainRequest = new RequestType<RenderChainParams, RenderChainResponse, void>('meshlens/renderChain');
+
+/** Adds the zero-based line where each origin's document starts, so the client can open it there. */
+function withLines<T>(ws: Workspace, value: T): T {
+  return JSON.parse(JSON.stringify(value), (key, v) => {
+    if (v && typeof v === 'object' && typeof v.uri === 'string' && typeof v.docIndex === 'number') {
+      const doc = ws.fileAnalysis(v.uri)?.documents[v.docIndex];
+      return { ...v, line: doc ? firstContentLine(doc.text, doc.slice.startLine) : 0 };
+    }
+    return v;
+  }) as T;
+}
+
+export function handleListWorkloads(ws: Workspace): WorkloadSummary[] {
+  return withLines(ws, listWorkloads(ws));
+}
+
+export function handleRenderChain(ws: Workspace, params: RenderChainParams, istioVersion: string): RenderChainResponse {
+  try {
+    const chain = renderChain(ws, params.workload, params.direction, params.port, istioVersion);
+    const telemetry = workloadTelemetry(ws, params.workload, istioVersion);
+    return withLines(ws, { chain, telemetry });
+  } catch (e) {
+    if (e instanceof ChainError) return { error: e.message };
+    throw e;
+  }
+}
+
+const SELECTOR: Record<string, [string, string]> = {
+  EnvoyFilter: ['workloadSelector', 'labels'], WasmPlugin: ['selector', 'matchLabels'], TrafficExtension: ['selector', 'matchLabels'], Telemetry: ['selector', 'matchLabels'],
+};
+
+/** "Preview filter chain" on workloads; "applies to N workloads" on our resources. */
+export function codeLenses(ws: Workspace, document: TextDocument, istioVersion: string): CodeLens[] {
+  const analysis = ws.fileAnalysis(document.uri);
+  if (!analysis) return [];
+  const lenses: CodeLens[] = [];
+  const workloads = listWorkloads(ws);
+  const root = ws.meshConfig.rootNamespace;
+  for (const doc of analysis.documents) {
+    const line = firstContentLine(doc.text, doc.slice.startLine);
+    const range = Range.create(line, 0, line, 0);
+    const own = workloads.find((w) => w.source.uri === document.uri && w.source.docIndex === doc.slice.index);
+    if (own) {
+      lenses.push({ range, command: { title: 'Meshlens: preview filter chain', command: 'meshlens.previewChain', arguments: [own.id] } });
+      continue;
+    }
+    const record = ws.resources.find((r) => r.uri === document.uri && r.docIndex === doc.slice.index);
+    if (!record || !SELECTOR[record.kind]) continue;
+    const [field, labels] = SELECTOR[record.kind];
+    const selector = isObject(record.spec[field]) ? (record.spec[field] as Record<string, unknown>)[labels] : undefined;
+    const matched = ws.workloads.filter((w) => {
+      const inScope = record.namespace === w.namespace || (record.namespace === root && record.kind !== 'Telemetry');
+      if (!inScope) return false;
+      const ctx = proxyContext(w, isGatewayWorkload(w) ? 'gateway' : 'inbound', w.ports[0] ?? 80, root, istioVersion);
+      return shouldAttach(record.namespace, record.spec, selector, ctx);
+    });
+    const ids = matched.map((w) => `${w.namespace}/${w.name}`).sort();
+    lenses.push({ range, command: { title: `applies to ${ids.length} workload${ids.length === 1 ? '' : 's'} in the workspace`, command: ids.length ? 'meshlens.previewChain' : '', arguments: ids.length ? [ids] : [] } });
+  }
+  return lenses;
+}
+
+/** The line of a document's apiVersion or kind (past its comments and `---`): where to open it. */
+function firstContentLine(text: string, startLine: number): number {
+  const lines = text.split(/\r?\n/);
+  const i = lines.findIndex((l) => /^(apiVersion|kind):/.test(l));
+  return startLine + Math.max(0, i);
+}
+
+export type { Origin };
