@@ -23,6 +23,26 @@ async function openFile(page, name) {
   await page.waitForTimeout(300);
 }
 
+async function pickQuickInput(page, label) {
+  await page.waitForSelector('.quick-input-widget .quick-input-list .monaco-list-row', { timeout: 15000 });
+  await page.keyboard.type(label);
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+}
+
+/** Webviews live in nested iframes; find the one whose document shows `text`. */
+async function findFrame(page, text) {
+  for (let i = 0; i < 100; i++) {
+    for (const frame of page.frames()) {
+      try {
+        if ((await frame.textContent('body', { timeout: 200 }))?.includes(text)) return frame;
+      } catch { /* not ready or cross-origin */ }
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no webview showing "${text}"`);
+}
+
 async function goToLineEnd(page, line) {
   await page.click('.editor-instance .view-lines');
   await page.keyboard.press('Control+G');
@@ -66,6 +86,25 @@ async function goToLineEnd(page, line) {
         await page.waitForTimeout(500);
         await page.screenshot({ path: process.env.SCREENSHOT });
       }
+    });
+    await check('the chain preview shows workspace text as text and runs none of it', async () => {
+      await openFile(page, 'preview.yaml');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Meshlens: Preview Envoy Filter Chain');
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      await pickQuickInput(page, 'preview/web');
+      await pickQuickInput(page, 'inbound');
+      const frame = await findFrame(page, 'HTTP filters');
+      const text = await frame.textContent('main');
+      for (const literal of ['<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=2</script>', 'envoy.filters.http.router']) {
+        if (!text.includes(literal)) throw new Error(`preview does not show ${literal}`);
+      }
+      const pwned = await frame.evaluate(() => window.__pwned);
+      if (pwned !== undefined) throw new Error(`a payload ran: window.__pwned = ${pwned}`);
+      if (await frame.$('main img, main script')) throw new Error('an element from the workspace made it into the page');
+      if (process.env.SCREENSHOT_PREVIEW) await page.screenshot({ path: process.env.SCREENSHOT_PREVIEW });
     });
   } finally {
     await close();

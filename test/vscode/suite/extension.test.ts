@@ -42,10 +42,11 @@ function code(d: vscode.Diagnostic): string {
 }
 
 describe('Meshlens in VS Code', () => {
+  let api: { previewBody(): Promise<string | undefined> };
   before(async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is not loaded (check engines.vscode)`);
-    await ext.activate();
+    api = await ext.activate();
   });
 
   it('runs in a real VS Code 1.100', () => {
@@ -114,6 +115,22 @@ describe('Meshlens in VS Code', () => {
     await until('ML0201 gone', () => (meshlensDiagnostics(uri).some((d) => code(d) === 'ML0201') ? undefined : true));
     assert.match(editor.document.getText(), /^  workloadSelector:$/m);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('previews the filter chain of a workload, with EnvoyFilter and WasmPlugin origins', async () => {
+    await open('preview.yaml');
+    await vscode.commands.executeCommand('meshlens.previewChain', 'preview/web', 'inbound', 8080);
+    const body = await until('preview content', async () => {
+      const b = await api.previewBody();
+      return b && b.includes('envoy.filters.http.router') ? b : undefined;
+    });
+    const names = [...body.matchAll(/<div class="name">([^<]*)<\/div>/g)].map((m) => m[1]);
+    assert.deepEqual(names.slice(0, 2), ['istio.metadata_exchange', 'extensions.istio.io/trafficextension/preview.auth~istio-translated-wasmplugin']);
+    const router = names.indexOf('envoy.filters.http.router');
+    assert.equal(names[router - 1], '&#60;script&#62;window.__pwned=2&#60;/script&#62;');
+    assert.match(body, /<td>✓<\/td>/);
+    const labels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
+    await until(`the preview tab among ${labels().join(', ')}`, () => (labels().some((l) => l.startsWith('Chain: preview/web inbound 8080')) ? true : undefined), 10_000);
   });
 
   it('follows meshlens.istioVersion', async () => {
