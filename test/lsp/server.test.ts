@@ -135,7 +135,7 @@ describe('language server settings', () => {
     try {
       await client.initialize();
       const uri = 'file:///pull.yaml';
-      await client.open(uri, yaml('apiVersion: extensions.istio.io/v1alpha1', 'kind: TrafficExtension', 'metadata: {name: e}', 'spec:', '  lua: {inlineCode: x}'));
+      await client.open(uri, yaml('apiVersion: extensions.istio.io/v1alpha1', 'kind: TrafficExtension', 'metadata: {name: e}', 'spec:', '  lua: {inlineCode: "function envoy_on_request(h) end"}'));
       await client.diagnosticsFor(uri, (ds) => ds.length === 0);
       version = '1.29';
       await client.setConfiguration({});

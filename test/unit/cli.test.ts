@@ -63,7 +63,7 @@ describe('meshlens check (CLI)', () => {
   });
 
   it('--istio-version changes the verdict', () => {
-    const te = 'apiVersion: extensions.istio.io/v1alpha1\nkind: TrafficExtension\nmetadata:\n  name: e\nspec:\n  lua:\n    inlineCode: x\n';
+    const te = 'apiVersion: extensions.istio.io/v1alpha1\nkind: TrafficExtension\nmetadata:\n  name: e\nspec:\n  lua:\n    inlineCode: \"function envoy_on_request(h) end\"\n';
     assert.equal(meshlens(['check', '-'], te).code, 0);
     const old = meshlens(['check', '--istio-version', '1.29', '-'], te);
     assert.equal(old.code, 1);

@@ -23,7 +23,7 @@ describe('target Istio version', () => {
   });
 
   it('flags kinds and API versions the target version does not serve', () => {
-    const te = yaml('apiVersion: extensions.istio.io/v1alpha1', 'kind: TrafficExtension', 'metadata: {name: e}', 'spec:', '  lua: {inlineCode: x}');
+    const te = yaml('apiVersion: extensions.istio.io/v1alpha1', 'kind: TrafficExtension', 'metadata: {name: e}', 'spec:', '  lua: {inlineCode: "function envoy_on_request(h) end"}');
     assert.deepEqual(analyze(te, '1.29').map((f) => f.code), ['ML0102']);
     assert.deepEqual(analyze(te, '1.30'), []);
     const tel = yaml('apiVersion: telemetry.istio.io/v1', 'kind: Telemetry', 'metadata: {name: t}', 'spec: {}');

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyzeFile, Workspace, renderChain, workloadTelemetry } from '../../server/src/core';
-import { previewBody, previewPage, escapeHtml } from '../../client/src/preview/previewHtml';
+import { previewBody, previewPage, escapeHtml, PreviewData } from '../../client/src/preview/previewHtml';
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1">';
 
@@ -11,7 +11,8 @@ describe('preview HTML', () => {
     `apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata: {name: '${PAYLOAD}', namespace: ns}\nspec:\n  priority: 1\n  configPatches:\n  - applyTo: HTTP_FILTER\n    patch:\n      operation: INSERT_FIRST\n      value: {name: "</code><script>alert(1)</script>", typed_config: {"@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua}}`,
   ].join('\n---\n'), { istioVersion: '1.31' }));
   const data = { chain: renderChain(ws, 'ns/app', 'inbound', 80, '1.31'), telemetry: workloadTelemetry(ws, 'ns/app', '1.31') };
-  const body = previewBody(data);
+  // The LSP response has this shape (the client receives it as JSON).
+  const body = previewBody(data as unknown as PreviewData);
 
   it('escapes every value from the workspace', () => {
     assert.ok(!body.includes('<script>'), 'a script tag got through');

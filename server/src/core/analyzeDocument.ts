@@ -9,6 +9,8 @@ import { isObject, ResourceView, ReportOptions } from './checks/check';
 import { codeInfo } from './diagnostics/codes';
 import type { Finding } from './diagnostics/finding';
 import { apiVersionAddedIn, compareVersions, kindAddedIn } from './versions/istioVersions';
+import { luaRegions, LuaRegion } from './lua/luaRegions';
+import { analyzeLua } from './lua/analyzeLua';
 
 export interface AnalysisOptions {
   /** Target Istio minor version, e.g. "1.28" (see versions/istioVersions.normalizeVersion). */
@@ -27,6 +29,8 @@ export interface ResourceIdentity {
 export interface DocumentAnalysis {
   parsed: ParsedSlice;
   resource?: ResourceIdentity;
+  /** Lua code embedded in the resource, with the map from Lua offsets to document offsets. */
+  luaRegions?: LuaRegion[];
   /** The document's data as the apiserver sees it (null entries pruned), when it is a mapping. */
   value?: Record<string, unknown>;
   findings: Finding[];
@@ -99,6 +103,18 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
     } catch (e) {
       // A check must never take the others down; report its failure where the user can see it.
       mark('ML0208', [], `Internal error in a Meshlens check: ${(e as Error).message}`);
+    }
+  }
+  if ((identity.kind === 'EnvoyFilter' || identity.kind === 'TrafficExtension') && parsed.doc) {
+    result.luaRegions = luaRegions(parsed.doc, text, identity.kind, value);
+    for (const region of result.luaRegions) {
+      for (const lf of analyzeLua(region.value, options.istioVersion).findings) {
+        const start = region.offsets[Math.min(lf.start, region.value.length)];
+        const end = Math.max(region.offsets[Math.min(lf.end, region.value.length)], start + 1);
+        const f = finding(lf.code, lf.message, start, end);
+        if (lf.severity) f.severity = lf.severity;
+        findings.push(f);
+      }
     }
   }
   return result;

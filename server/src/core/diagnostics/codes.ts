@@ -123,6 +123,22 @@ const CODES: CodeInfo[] = [
   { code: 'ML0801', name: 'patch-matches-nothing', severity: 'warning', title: 'EnvoyFilter patch applies nowhere',
     explanation: 'Meshlens rendered the filter chains of every workload in the workspace that this EnvoyFilter selects (inbound on their ports, outbound on the Services\' ports, gateways on theirs) and this HTTP_FILTER or NETWORK_FILTER patch changed none of them; istiod would skip it without a word. The message says why, for example a subFilter name that is not in the chain or a port no listener has. Open "Meshlens: Preview Envoy Filter Chain" to see the chain.' },
 
+  // --- Embedded Lua (ML09xx)
+  { code: 'ML0901', name: 'lua-syntax', severity: 'error', title: 'Lua syntax error',
+    explanation: 'The Lua code does not parse as LuaJIT (Lua 5.1 with goto and LuaJIT\'s number literals) reads it. Envoy fails to load the filter when istiod pushes it, and the listener is rejected.' },
+  { code: 'ML0902', name: 'lua-no-callback', severity: 'warning', title: 'No Envoy callback',
+    explanation: 'Envoy calls `envoy_on_request(request_handle)` and `envoy_on_response(response_handle)` if the script defines them as global functions. A script with neither never runs.' },
+  { code: 'ML0903', name: 'lua-unknown-method', severity: 'error', title: 'No such method',
+    explanation: 'The object (the stream handle, a header map, a buffer, stream info, ...) has no method of that name in Envoy\'s Lua API, so the call fails at run time with "attempt to call a nil value".' },
+  { code: 'ML0904', name: 'lua-unknown-global', severity: 'warning', title: 'Undefined global',
+    explanation: 'The name is neither a local, nor a global the script defines, nor one Envoy\'s LuaJIT provides (the Lua 5.1 standard library, bit, jit). Usually a typo or a missing `local`.' },
+  { code: 'ML0905', name: 'lua-unused-local', severity: 'hint', title: 'Unused local',
+    explanation: 'The local is never read. Prefix it with `_` if that is intended.' },
+  { code: 'ML0906', name: 'lua-respond-in-response', severity: 'error', title: 'respond() on the response path',
+    explanation: '`respond()` sends a local reply and is only allowed in `envoy_on_request`. Called in `envoy_on_response` it raises a script error.' },
+  { code: 'ML0907', name: 'lua-method-too-new', severity: 'warning', title: 'Method newer than the target Envoy',
+    explanation: 'The method was added to Envoy\'s Lua API after the Envoy version that the target Istio version (`meshlens.istioVersion`) ships, so the call fails on that proxy.' },
+
   // --- istioctl analyze messages, under Istio's own codes
   { code: 'IST0151', name: 'envoy-filter-uses-relative-operation', severity: 'warning', title: 'Relative patch operation without priority',
     explanation: 'istioctl analyze: a patch with a relative operation (INSERT_BEFORE, INSERT_AFTER, REPLACE, REMOVE) in an EnvoyFilter without `priority` depends on the order in which istiod applies EnvoyFilters and may not apply. Use INSERT_FIRST or ADD, or set a priority. (Istio\'s message text says "INSERT_FIRST of ADD"; it means "or".)' },

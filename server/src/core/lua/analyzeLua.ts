@@ -1,0 +1,232 @@
+// Checks of one Lua source as Envoy's LuaJIT runs it: syntax (Lua 5.1 plus goto, as LuaJIT accepts it), the Envoy
+// API (methods that do not exist on an object, or not yet in the target Envoy; respond() on the response path),
+// missing callbacks, globals Envoy does not provide, and unused locals. Offsets are in the Lua text.
+import * as luaparse from 'luaparse';
+import type { Node } from 'luaparse';
+import { methodsOf, methodOf, returnedObject, isEnvoyObject, KNOWN_GLOBALS, envoyVersionFor, availableIn } from './envoyLuaApi';
+import { closestName } from '../text/closestName';
+import type { Severity } from '../diagnostics/codes';
+
+export interface LuaFinding {
+  code: string;
+  message: string;
+  start: number;
+  end: number;
+  severity?: Severity;
+}
+
+export interface LuaAnalysis {
+  findings: LuaFinding[];
+  ast?: Node;
+}
+
+export function parseLua(code: string): { ast?: Node; error?: LuaFinding } {
+  try {
+    return { ast: luaparse.parse(code, { luaVersion: 'LuaJIT', locations: false, ranges: true, scope: false, comments: false, encodingMode: 'none' }) };
+  } catch (e) {
+    const err = e as Error & { index?: number };
+    if (typeof err.index !== 'number') return { error: { code: 'ML0901', message: `Lua could not be parsed: ${err.message}`, start: 0, end: Math.min(1, code.length) } };
+    const at = Math.min(err.index, code.length);
+    const word = /^[\w.]+|^\S/.exec(code.slice(at))?.[0] ?? '';
+    return { error: { code: 'ML0901', message: `Lua syntax error: ${err.message.replace(/^\[\d+:\d+\] /, '')}`, start: at, end: at + Math.max(word.length, at < code.length ? 1 : 0) } };
+  }
+}
+
+interface Binding { type?: string; used: boolean; node: Node; local: boolean }
+
+export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
+  const { ast, error } = parseLua(code);
+  if (!ast) return { findings: [error!] };
+  const findings: LuaFinding[] = [];
+  const envoy = envoyVersionFor(istioVersion);
+  const globalsDefined = new Set<string>();
+  const callbacks = new Set<string>();
+  // First pass: globals the script defines itself (function f() / x = ...), anywhere.
+  visit(ast, (n) => {
+    if (n.type === 'FunctionDeclaration' && !n.isLocal && isIdent(n.identifier)) globalsDefined.add(name(n.identifier as Node));
+    if (n.type === 'AssignmentStatement') for (const v of n.variables as Node[]) if (isIdent(v)) globalsDefined.add(name(v));
+  });
+  const scopes: Array<Map<string, Binding>> = [new Map()];
+  const lookup = (id: string): Binding | undefined => {
+    for (let i = scopes.length - 1; i >= 0; i--) if (scopes[i].has(id)) return scopes[i].get(id);
+    return undefined;
+  };
+  const declare = (n: Node, type?: string) => scopes[scopes.length - 1].set(name(n), { type, used: false, node: n, local: true });
+  const closeScope = () => {
+    for (const [id, b] of scopes.pop()!) {
+      if (!b.used && !id.startsWith('_') && b.node.range) findings.push({ code: 'ML0905', message: `Unused local \`${id}\`.`, start: b.node.range[0], end: b.node.range[1] });
+    }
+  };
+  let path: 'request' | 'response' | undefined;
+
+  const typeOf = (expr: Node | undefined): string | undefined => {
+    if (!expr) return undefined;
+    if (isIdent(expr)) return lookup(name(expr))?.type;
+    if (expr.type === 'CallExpression' || expr.type === 'StringCallExpression' || expr.type === 'TableCallExpression') {
+      const base = expr.base as Node;
+      if (base.type === 'MemberExpression' && base.indexer === ':') {
+        const t = typeOf(base.base as Node);
+        const m = t && methodOf(t, name(base.identifier as Node));
+        // A method the target Envoy lacks is reported once; what it returns is unknown there.
+        return m && availableIn(m, envoy) ? returnedObject(m) : undefined;
+      }
+    }
+    return undefined;
+  };
+
+  const checkCall = (call: Node) => {
+    const base = call.base as Node;
+    if (base.type !== 'MemberExpression' || base.indexer !== ':') return;
+    const type = typeOf(base.base as Node);
+    if (!isEnvoyObject(type)) return;
+    const id = base.identifier as Node;
+    const method = name(id);
+    const m = methodOf(type, method);
+    if (!m) {
+      const suggestion = closestName(method, methodsOf(type).map((x) => x.name));
+      findings.push({ code: 'ML0903', message: `${type} has no method \`${method}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`, start: id.range![0], end: id.range![1] });
+      return;
+    }
+    if (!availableIn(m, envoy)) {
+      findings.push({ code: 'ML0907', message: `${type}:${method}() needs Envoy ${m.since}; Istio ${istioVersion} ships Envoy ${envoy}.`, start: id.range![0], end: id.range![1] });
+    }
+    if (method === 'respond' && type === 'StreamHandle' && path === 'response') {
+      findings.push({ code: 'ML0906', message: 'respond() is only allowed in envoy_on_request; on the response path Envoy raises a script error.', start: id.range![0], end: id.range![1] });
+    }
+  };
+
+  const walkNode = (n: Node | null | undefined): void => {
+    if (!n || typeof n !== 'object') return;
+    switch (n.type) {
+      case 'LocalStatement': {
+        for (const init of (n.init as Node[]) ?? []) walkNode(init);
+        (n.variables as Node[]).forEach((v, i) => declare(v, typeOf((n.init as Node[])[i])));
+        return;
+      }
+      case 'AssignmentStatement': {
+        for (const init of n.init as Node[]) walkNode(init);
+        (n.variables as Node[]).forEach((v, i) => {
+          if (isIdent(v)) {
+            const b = lookup(name(v));
+            if (b) b.type = typeOf((n.init as Node[])[i]);
+          } else walkNode(v);
+        });
+        return;
+      }
+      case 'FunctionDeclaration': {
+        const id = n.identifier as Node | null;
+        if (n.isLocal && id) declare(id);
+        else if (id) walkNode(id.type === 'Identifier' ? null : id);
+        const fname = id && isIdent(id) ? name(id) : '';
+        const outer = path;
+        if (!n.isLocal && (fname === 'envoy_on_request' || fname === 'envoy_on_response')) {
+          callbacks.add(fname);
+          path = fname === 'envoy_on_request' ? 'request' : 'response';
+        }
+        scopes.push(new Map());
+        (n.parameters as Node[]).forEach((p, i) => {
+          if (!isIdent(p)) return;
+          scopes[scopes.length - 1].set(name(p), { type: i === 0 && path && callbacks.has(fname) ? 'StreamHandle' : undefined, used: true, node: p, local: true });
+        });
+        for (const s of n.body as Node[]) walkNode(s);
+        closeScope();
+        path = outer;
+        return;
+      }
+      case 'Identifier': {
+        const id = name(n);
+        const b = lookup(id);
+        if (b) b.used = true;
+        else if (!globalsDefined.has(id) && !KNOWN_GLOBALS.has(id)) {
+          findings.push({ code: 'ML0904', message: `\`${id}\` is not defined: Envoy's Lua has the Lua 5.1 standard library and LuaJIT's bit and jit, and no global of that name.`, start: n.range![0], end: n.range![1] });
+        }
+        return;
+      }
+      case 'GotoStatement':
+      case 'LabelStatement':
+        return;
+      case 'MemberExpression':
+        walkNode(n.base as Node);
+        if (n.indexer === '.' && isIdent(n.base as Node) && name(n.base as Node) === 'EnvoyTimestampResolution') return;
+        return;
+      case 'CallExpression':
+      case 'StringCallExpression':
+      case 'TableCallExpression':
+        checkCall(n);
+        walkNode(n.base as Node);
+        for (const a of (n.arguments as Node[] | Node | undefined) instanceof Array ? (n.arguments as Node[]) : n.argument ? [n.argument as Node] : n.arguments ? [n.arguments as Node] : []) walkNode(a);
+        return;
+      case 'DoStatement':
+      case 'WhileStatement':
+      case 'RepeatStatement':
+        if (n.type === 'WhileStatement') walkNode(n.condition as Node);
+        scopes.push(new Map());
+        for (const s of n.body as Node[]) walkNode(s);
+        if (n.type === 'RepeatStatement') walkNode(n.condition as Node);
+        closeScope();
+        return;
+      case 'IfStatement':
+        for (const clause of n.clauses as Node[]) {
+          walkNode(clause.condition as Node);
+          scopes.push(new Map());
+          for (const s of clause.body as Node[]) walkNode(s);
+          closeScope();
+        }
+        return;
+      case 'ForNumericStatement':
+        walkNode(n.start as Node);
+        walkNode(n.end as Node);
+        walkNode(n.step as Node);
+        scopes.push(new Map([[name(n.variable as Node), { used: true, node: n.variable as Node, local: true }]]));
+        for (const s of n.body as Node[]) walkNode(s);
+        closeScope();
+        return;
+      case 'ForGenericStatement':
+        for (const it of n.iterators as Node[]) walkNode(it);
+        scopes.push(new Map((n.variables as Node[]).map((v) => [name(v), { used: true, node: v, local: true }])));
+        for (const s of n.body as Node[]) walkNode(s);
+        closeScope();
+        return;
+      case 'FunctionExpression': {
+        scopes.push(new Map((n.parameters as Node[]).filter(isIdent).map((p) => [name(p), { used: true, node: p, local: true }])));
+        for (const s of n.body as Node[]) walkNode(s);
+        closeScope();
+        return;
+      }
+      default:
+        for (const [key, v] of Object.entries(n)) {
+          if (key === 'range' || key === 'loc') continue;
+          if (Array.isArray(v)) for (const c of v) walkNode(c as Node);
+          else if (v && typeof v === 'object' && typeof (v as Node).type === 'string') walkNode(v as Node);
+        }
+    }
+  };
+  for (const s of (ast.body as Node[]) ?? []) walkNode(s);
+  closeScope();
+  if (!callbacks.has('envoy_on_request') && !callbacks.has('envoy_on_response')) {
+    findings.push({ code: 'ML0902', message: 'The script defines neither envoy_on_request nor envoy_on_response, so Envoy never runs it.', start: 0, end: Math.min(code.length, Math.max(1, code.indexOf('\n') < 0 ? code.length : code.indexOf('\n'))) });
+  }
+  return { findings, ast };
+}
+
+function isIdent(n: unknown): boolean {
+  return !!n && typeof n === 'object' && (n as Node).type === 'Identifier';
+}
+
+function name(n: Node): string {
+  return String(n.name);
+}
+
+function visit(n: Node, f: (n: Node) => void): void {
+  const stack: unknown[] = [n];
+  while (stack.length) {
+    const x = stack.pop();
+    if (Array.isArray(x)) {
+      stack.push(...x);
+      continue;
+    }
+    if (!x || typeof x !== 'object' || typeof (x as Node).type !== 'string') continue;
+    f(x as Node);
+    for (const [k, v] of Object.entries(x)) if (k !== 'range' && k !== 'loc' && v && typeof v === 'object') stack.push(v);
+  }
+}
