@@ -7,7 +7,9 @@ import { locate, PathSegment } from '../yaml/parseSlice';
 import { scalarText, ScalarText } from '../yaml/scalarText';
 import { walk } from '../checks/envoyFilterChecks';
 
-const LUA = /(?:^|\/)envoy\.extensions\.filters\.http\.lua\.v3\.Lua$/;
+// The v2-era type (istiod rejects it, but the code in it is still Lua worth checking).
+const LUA = /(?:^|\/)envoy\.(?:extensions\.filters\.http\.lua\.v3|config\.filter\.http\.lua\.v2)\.Lua$/;
+const LUA_FILTER_NAMES = ['envoy.lua', 'envoy.filters.http.lua'];
 const LUA_PER_ROUTE = /(?:^|\/)envoy\.extensions\.filters\.http\.lua\.v3\.LuaPerRoute$/;
 const TYPED_STRUCT = /(?:^|\/)(?:udpa\.type\.v1|xds\.type\.v3)\.TypedStruct$/;
 
@@ -34,6 +36,14 @@ export function luaRegions(doc: Document.Parsed, docText: string, kind: string, 
   if (kind === 'TrafficExtension') found.push(['spec', 'lua', 'inlineCode']);
   if (kind === 'EnvoyFilter') {
     walk(value.spec, ['spec'], (v, path) => {
+      // Pre-1.5 style: the filter by name with an untyped `config` struct.
+      if (isObject(v) && typeof v.name === 'string' && LUA_FILTER_NAMES.includes(v.name) && isObject(v.config)) {
+        for (const p of codePaths(v.config, false)) found.push([...path, 'config', ...p]);
+      }
+      // The removed pre-1.5 API (spec.filters[].filterName/filterConfig): rejected today, but the Lua is still Lua.
+      if (isObject(v) && typeof v.filterName === 'string' && LUA_FILTER_NAMES.includes(v.filterName) && isObject(v.filterConfig)) {
+        for (const p of codePaths(v.filterConfig, false)) found.push([...path, 'filterConfig', ...p]);
+      }
       if (!isObject(v) || typeof v['@type'] !== 'string') return;
       let type = v['@type'];
       let config: Record<string, unknown> = v;
