@@ -27,3 +27,6 @@ export { renderChain, listWorkloads, workloadTelemetry, ChainError } from './cha
 export type { WorkloadSummary } from './chain/renderChain';
 export type { ChainResult, RenderedFilter, PatchOutcome, Direction, Origin } from './chain/types';
 export type { EffectiveTelemetry } from './telemetry/effectiveTelemetry';
+export { luaCompletions, luaHover, luaSignature } from './lua/luaAssist';
+export { valueOffsetAt } from './yaml/scalarText';
+export type { LuaRegion } from './lua/luaRegions';

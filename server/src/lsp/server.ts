@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, MeshlensSettings, readSettings } from './settings';
 import { DocumentModels } from './documentModels';
 import { createLanguageModes } from './modes/languageModes';
 import { createYamlMode } from './modes/yamlMode';
+import { createLuaMode } from './modes/luaMode';
 import { createValidator } from './validation';
 import { runSafe } from './runner';
 import { ListWorkloadsRequest, RenderChainRequest, handleListWorkloads, handleRenderChain, codeLenses } from './previewRequests';
@@ -16,7 +17,8 @@ const documents = new TextDocuments(TextDocument);
 let settings: MeshlensSettings = DEFAULT_SETTINGS;
 let pullConfiguration = false;
 const models = new DocumentModels(settings);
-const modes = createLanguageModes(createYamlMode(models));
+const luaMode = createLuaMode(models);
+const modes = createLanguageModes(createYamlMode(models), [{ mode: luaMode, covers: luaMode.covers }]);
 const validator = createValidator(connection, documents, (document) =>
   modes.getAllModes().flatMap((m) => m.doValidation?.(document, settings) ?? []),
 );
@@ -66,8 +68,9 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { triggerCharacters: [':', ' ', '-', '"', "'"], resolveProvider: false },
+      completionProvider: { triggerCharacters: [':', ' ', '-', '"', "'", '('], resolveProvider: false },
       hoverProvider: true,
+      signatureHelpProvider: { triggerCharacters: ['(', ','] },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       codeLensProvider: { resolveProvider: false },
     },
@@ -146,6 +149,13 @@ connection.onHover((params, token) =>
     if (!document) return null;
     return modes.getModeAtPosition(document, params.position)?.doHover?.(document, params.position, settings) ?? null;
   }, null, 'hover', token),
+);
+
+connection.onSignatureHelp((params, token) =>
+  runSafe(connection, () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? luaMode.doSignatureHelp(document, params.position) : null;
+  }, null, 'signature help', token),
 );
 
 connection.onCodeAction((params, token) =>
