@@ -54,7 +54,7 @@ if (withTests) {
     entryPoints: entries,
     outdir: join(root, 'out/test'),
     outbase: join(root, 'test'),
-    external: [...common.external, 'mocha', 'ajv', 'ajv-draft-04', 'ajv-formats', 'playwright-core', '@microsoft/jest-sarif', 'yaml-language-server', '@vscode/test-electron'],
+    external: [...common.external, 'mocha', 'ajv', 'ajv-draft-04', 'ajv-formats', 'playwright-core', '@microsoft/jest-sarif', 'yaml-language-server', '@vscode/test-electron', 'vscode-textmate', 'vscode-oniguruma'],
   });
   console.log(`build: ${entries.length} test bundles`);
 }
