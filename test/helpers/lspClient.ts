@@ -98,6 +98,15 @@ export class TestLspClient {
     return (r ?? []).filter((a): a is CodeAction => !Command.is(a));
   }
 
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
+  /** The latest diagnostics published for a document, as they are. */
+  latest(uri: string): PublishDiagnosticsParams | undefined {
+    return this.diagnostics.get(uri);
+  }
+
   get alive(): boolean {
     return this.process.exitCode === null;
   }

@@ -95,6 +95,24 @@ describe('language server over stdio', function () {
     assert.equal(await client.hover('file:///hover.yaml', 2, 3).then((x) => x && (x.contents as { value: string }).value.includes('metadata')), true);
   });
 
+  it('keeps hover and completion working in a 10 MB document', async function () {
+    this.timeout(120_000);
+    const lines = ['apiVersion: extensions.istio.io/v1alpha1', 'kind: WasmPlugin', 'metadata:', '  name: big', 'spec:', '  url: oci://example/big:1', '  pluginConfig:'];
+    for (let i = 0; i < 150_000; i++) lines.push(`    key${i}: ${'v'.repeat(60)}`);
+    lines.push('  phase: AUTHN', '  ');
+    const text = lines.join('\n');
+    assert.ok(text.length > 10_000_000);
+    await client.open('file:///big.yaml', text);
+    const ds = await client.diagnosticsFor('file:///big.yaml', (d) => d.length > 0, undefined, 60_000);
+    assert.equal(ds[0].code, 'ML0003');
+    const hover = await client.hover('file:///big.yaml', lines.length - 2, 4);
+    assert.match((hover!.contents as { value: string }).value, /\*\*phase\*\*/);
+    const items = (await client.complete('file:///big.yaml', lines.length - 1, 2)).map((i) => i.label);
+    assert.ok(items.includes('failStrategy') && !items.includes('phase'), items.join());
+    const url = await client.hover('file:///big.yaml', 5, 3);
+    assert.match((url!.contents as { value: string }).value, /URL of a Wasm module/);
+  });
+
   it('keeps serving other documents whatever one document contains', async () => {
     let deep = '';
     for (let i = 0; i < 5000; i++) deep += ' '.repeat(2 * (i + 1)) + 'k:\n';

@@ -30,3 +30,4 @@ export type { EffectiveTelemetry } from './telemetry/effectiveTelemetry';
 export { luaCompletions, luaHover, luaSignature } from './lua/luaAssist';
 export { valueOffsetAt } from './yaml/scalarText';
 export type { LuaRegion } from './lua/luaRegions';
+export { indentPath, skeleton } from './yaml/indentPath';

@@ -28,11 +28,15 @@ export class EmbeddedYamlService {
     });
   }
 
-  /** Completion inside one document of a known kind; `line` is relative to the document's first line. */
-  async complete(docText: string, kind: string, version: string, istioVersion: string, position: Position): Promise<CompletionList> {
-    // A fresh URI per call: yaml-language-server caches parses by URI and version.
-    const uri = `${SCHEME}:///${kind}/${version}/${istioVersion}/${++this.serial}.yaml`;
-    const document = TextDocument.create(uri, 'yaml', 1, docText);
+  /**
+   * Completion inside one document of a known kind; `line` is relative to the document's first line. `cacheKey`
+   * names the document (file and position in it) and `textVersion` its text, so that yaml-language-server's parse
+   * cache is reused while the text is the same.
+   */
+  async complete(docText: string, kind: string, version: string, istioVersion: string, position: Position, cacheKey?: string, textVersion = 1): Promise<CompletionList> {
+    const id = cacheKey ? encodeURIComponent(cacheKey) : String(++this.serial);
+    const uri = `${SCHEME}:///${kind}/${version}/${istioVersion}/${id}.yaml`;
+    const document = TextDocument.create(uri, 'yaml', textVersion, docText);
     return this.service.doComplete(document, position, false);
   }
 }

@@ -41,7 +41,8 @@ export function parseSlice(text: string): ParsedSlice {
 
   if (text.length > MAX_ANALYSED_DOCUMENT_CHARS) {
     findings.push(finding('ML0003', `Document is ${(text.length / 1e6).toFixed(1)} MB; Meshlens checks the schema and Istio rules of documents up to ${MAX_ANALYSED_DOCUMENT_CHARS / 1e6} MB only.`, 0, firstLineEnd(text)));
-    return { doc, value: undefined, findings, analysable: false };
+    // The syntax tree of such a document takes hundreds of MB; hover and completion work from indentation instead.
+    return { doc: undefined, value: undefined, findings, analysable: false };
   }
   const depth = nestingDepth(doc.contents);
   if (depth.tooDeep) {

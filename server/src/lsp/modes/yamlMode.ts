@@ -2,7 +2,10 @@
 // cursor, hover from the core's field descriptions.
 import { CodeAction, CodeActionKind, CompletionItem, CompletionItemKind, CompletionList, Hover, InsertTextFormat, MarkupKind, Position, Range, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeField, knownKinds, pathAtOffset, sniffIdentity, AnalyzedDocument, quickFixesFor, documentIndexAt } from '../../core';
+import { describeField, knownKinds, pathAtOffset, sniffIdentity, AnalyzedDocument, quickFixesFor, documentIndexAt, indentPath, skeleton } from '../../core';
+
+/** Documents larger than this are completed on a skeleton of the lines around the cursor. */
+const SKELETON_OVER_CHARS = 256_000;
 import type { LanguageMode } from './languageModes';
 import type { DocumentModels } from '../documentModels';
 import { toDiagnostic } from '../convert';
@@ -36,12 +39,18 @@ export function createYamlMode(models: DocumentModels): LanguageMode {
       if (identity.status !== 'ours') {
         return isTopLevel(document, position) && identity.status === 'other' ? resourceStarters(document, position) : null;
       }
-      const list = await yaml.complete(doc.text, identity.kind, identity.version, settings.istioVersion, relative);
+      if (doc.text.length > SKELETON_OVER_CHARS) {
+        const s = skeleton(doc.text, document.offsetAt(position) - doc.slice.start);
+        const list = await yaml.complete(s.text, identity.kind, identity.version, settings.istioVersion, { line: s.cursorLine, character: position.character });
+        return mapLines(list, (l) => s.lineMap[l] + doc.slice.startLine);
+      }
+      const list = await yaml.complete(doc.text, identity.kind, identity.version, settings.istioVersion, relative, `${document.uri}#${doc.slice.index}`, document.version);
       return shiftCompletions(list, doc.slice.startLine);
     },
     doHover(document, position, settings) {
       const offset = document.offsetAt(position);
       const doc = documentAt(document, offset);
+      if (doc && !doc.parsed.doc) return hoverByIndentation(document, doc, offset, settings.istioVersion);
       if (!doc?.parsed.doc || !doc.resource?.ours) return null;
       const at = pathAtOffset(doc.parsed.doc, offset - doc.slice.start);
       if (!at || at.path.length === 0) return null;
@@ -112,9 +121,22 @@ function resourceStarters(document: TextDocument, position: Position): Completio
   return { isIncomplete: false, items };
 }
 
+/** Hover in a document too large for a syntax tree: the field path comes from indentation. */
+function hoverByIndentation(document: TextDocument, doc: AnalyzedDocument, offset: number, istioVersion: string): Hover | null {
+  const identity = sniffIdentity(doc.text);
+  if (identity.status !== 'ours') return null;
+  const at = indentPath(doc.text, offset - doc.slice.start);
+  if (!at.key) return null;
+  const markdown = describeField({ kind: identity.kind, version: identity.version, path: [...at.path, at.key], value: at.value, istioVersion });
+  return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown } } : null;
+}
+
 function shiftCompletions(list: CompletionList, lines: number): CompletionList {
-  if (lines === 0) return list;
-  const shiftRange = (r: Range): Range => Range.create(r.start.line + lines, r.start.character, r.end.line + lines, r.end.character);
+  return lines === 0 ? list : mapLines(list, (l) => l + lines);
+}
+
+function mapLines(list: CompletionList, map: (line: number) => number): CompletionList {
+  const shiftRange = (r: Range): Range => Range.create(map(r.start.line), r.start.character, map(r.end.line), r.end.character);
   for (const item of list.items) {
     const edit = item.textEdit;
     if (edit && 'range' in edit) edit.range = shiftRange(edit.range);
