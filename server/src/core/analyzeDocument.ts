@@ -60,6 +60,9 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
     if (typeof value.kind === 'string' && typeof value.apiVersion === 'string') {
       result.resource = { kind: value.kind, apiVersion: value.apiVersion, name: str(metadata.name), namespace: str(metadata.namespace), ours: false };
     }
+    // Other kinds are read for their data only (workloads, services, mesh config); their syntax tree is dropped to
+    // keep the memory of large workspaces down.
+    result.parsed = { ...parsed, doc: undefined };
     return result;
   }
   result.resource = { kind: identity.kind, apiVersion: `${identity.group}/${identity.version}`, name: str(metadata.name), namespace: str(metadata.namespace), ours: identity.status === 'ours' };

@@ -3,7 +3,8 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
-export const VALIDATION_DELAY_MS = 15;
+/** Coalesces a burst of keystrokes; far under yaml-language-server's fixed 200 ms. */
+export const VALIDATION_DELAY_MS = 10;
 
 export function createValidator(connection: Connection, documents: TextDocuments<TextDocument>, validate: (document: TextDocument) => import('vscode-languageserver').Diagnostic[]) {
   const pending = new Map<string, NodeJS.Timeout>();
