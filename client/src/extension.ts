@@ -11,11 +11,16 @@ const SYNTAX_CODES = new Set(['ML0001', 'ML0002']);
 
 export interface MeshlensApi {
   client: LanguageClient;
+  /** Resolves when the language server is up. */
+  ready: Promise<void>;
+  /** How long activate() took, in ms (the server starts after it returns). */
+  activationMs: number;
   /** The open preview's content, for tests. */
   previewBody(): Promise<string | undefined>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MeshlensApi> {
+  const started = performance.now();
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
@@ -37,11 +42,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Meshle
     },
   };
   client = new LanguageClient('meshlens', 'Meshlens', serverOptions, clientOptions);
-  await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
-  await coexistWithRedHatYaml(context);
   registerChainPreview(context, client);
-  return { client, previewBody: () => currentPreviewBody(client!) };
+  // The server starts in the background: activation stays quick, and requests wait for it in the client.
+  const ready = client.start().then(() => coexistWithRedHatYaml(context));
+  const activationMs = Math.round((performance.now() - started) * 10) / 10;
+  client.outputChannel.appendLine(`Meshlens activated in ${activationMs} ms`);
+  return { client, ready, activationMs, previewBody: () => currentPreviewBody(client!) };
 }
 
 export async function deactivate(): Promise<void> {

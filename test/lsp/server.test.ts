@@ -22,6 +22,14 @@ describe('language server over stdio', function () {
     assert.match(d.codeDescription!.href, /README\.md#ml0203-invalid-enum$/);
   });
 
+  it('counts positions in UTF-16 code units, past emoji, CJK and CRLF', async () => {
+    const text = yaml('apiVersion: networking.istio.io/v1alpha3', 'kind: EnvoyFilter', 'metadata:', '  name: f', '  annotations: {note: "🚀 中文 🚀"}', 'spec:', '  workloadSelector: {labels: {app: "🚀"}, bogus: 1}').replace(/\n/g, '\r\n');
+    await client.open('file:///utf16.yaml', text);
+    const [d] = await client.diagnosticsFor('file:///utf16.yaml', (ds) => ds.some((x) => x.code === 'ML0201'));
+    // "  workloadSelector: {labels: {app: \"🚀\"}, " is 42 UTF-16 code units (the rocket is 2).
+    assert.deepEqual(d.range, { start: { line: 6, character: 42 }, end: { line: 6, character: 47 } });
+  });
+
   it('re-validates on edits and clears fixed problems', async () => {
     const uri = 'file:///edit.yaml';
     await client.open(uri, yaml(...EF, '  priorty: 1'));

@@ -68,6 +68,8 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
+      // Offsets are JavaScript string offsets, which are UTF-16 code units: the LSP default, stated explicitly.
+      positionEncoding: 'utf-16',
       completionProvider: { triggerCharacters: [':', ' ', '-', '"', "'", '('], resolveProvider: false },
       hoverProvider: true,
       signatureHelpProvider: { triggerCharacters: ['(', ','] },

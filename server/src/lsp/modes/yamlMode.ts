@@ -16,14 +16,7 @@ export function createYamlMode(models: DocumentModels): LanguageMode {
 
   function documentAt(document: TextDocument, offset: number): AnalyzedDocument | undefined {
     const docs = models.get(document).documents;
-    let lo = 0;
-    let hi = docs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (docs[mid].slice.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return docs[lo];
+    return docs[documentIndexAt(docs, offset)];
   }
 
   return {
