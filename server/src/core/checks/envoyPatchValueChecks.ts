@@ -5,12 +5,8 @@ import { typeStatus, isTypedStruct, filterByName, filterByType, v3Successor } fr
 import type { PathSegment } from '../yaml/parseSlice';
 import { walk } from './envoyFilterChecks';
 
-/** Top-level fields of the messages HTTP_FILTER, NETWORK_FILTER and LISTENER_FILTER values decode into. */
-const FILTER_FIELDS: Record<string, string[]> = {
-  HTTP_FILTER: ['name', 'typed_config', 'typedConfig', 'config_discovery', 'configDiscovery', 'is_optional', 'isOptional', 'disabled'],
-  NETWORK_FILTER: ['name', 'typed_config', 'typedConfig', 'config_discovery', 'configDiscovery'],
-  LISTENER_FILTER: ['name', 'typed_config', 'typedConfig', 'config_discovery', 'configDiscovery', 'filter_disabled', 'filterDisabled'],
-};
+/** Values that are filters, which name their configuration type. */
+const FILTER_APPLY_TO = ['HTTP_FILTER', 'NETWORK_FILTER', 'LISTENER_FILTER'];
 
 export const patchValueTypes: Check = {
   kinds: ['EnvoyFilter'],
@@ -31,8 +27,7 @@ export const patchValueTypes: Check = {
       });
       const op = cp.patch.operation;
       const applyTo = String(cp.applyTo ?? '');
-      const fields = FILTER_FIELDS[applyTo];
-      if (fields && isObject(cp.patch.value) && op !== 'REMOVE') checkFilterValue(cp.patch.value, applyTo, String(op), fields, base, report);
+      if (FILTER_APPLY_TO.includes(applyTo) && isObject(cp.patch.value) && op !== 'REMOVE') checkFilterValue(cp.patch.value, String(op), base, report);
     });
   },
 };
@@ -51,12 +46,7 @@ function checkType(typeUrl: string, path: PathSegment[], report: Report, where: 
   }
 }
 
-function checkFilterValue(value: Record<string, unknown>, applyTo: string, op: string, fields: string[], base: PathSegment[], report: Report): void {
-  for (const key of Object.keys(value)) {
-    if (!fields.includes(key)) {
-      report('ML0605', [...base, key], `istiod decodes an ${applyTo} value as ${applyTo === 'HTTP_FILTER' ? 'an HttpFilter' : applyTo === 'NETWORK_FILTER' ? 'a listener Filter' : 'a ListenerFilter'}, which has no field \`${key}\`; it is dropped.`, { on: 'key' });
-    }
-  }
+function checkFilterValue(value: Record<string, unknown>, op: string, base: PathSegment[], report: Report): void {
   const typed = value.typed_config ?? value.typedConfig;
   const discovery = value.config_discovery ?? value.configDiscovery;
   const name = typeof value.name === 'string' ? value.name : undefined;

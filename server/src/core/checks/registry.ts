@@ -7,6 +7,7 @@ import { waypointMatch, patchCompleteness } from './envoyFilterChecks';
 import { envoyFilterInternals, envoyFilterMatches } from './envoyFilterMatchChecks';
 import { patchValueTypes } from './envoyPatchValueChecks';
 import { envoyFilterOperations } from './envoyFilterAnalyzer';
+import { envoyValueSchema } from './envoyValueSchema';
 import { versionAvailability } from './versionChecks';
 
 export const CHECKS: readonly Check[] = [
@@ -24,5 +25,6 @@ export const CHECKS: readonly Check[] = [
   envoyFilterMatches,
   patchValueTypes,
   envoyFilterOperations,
+  envoyValueSchema,
   versionAvailability,
 ];

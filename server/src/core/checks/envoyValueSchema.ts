@@ -1,0 +1,136 @@
+// patch.value against Envoy's message schemas, the way istiod decodes it: into the message its applyTo implies, and
+// every `@type`d Any into the message the type names. What istiod rejects (wrong types, bad enum values, oneof
+// conflicts) is an error; unknown fields, which istiod's lenient decode drops, are warnings; Envoy's own validation
+// rules (required fields, bounds), which istiod does not check but Envoy does when the config is pushed, are warnings
+// too, as is everything inside TypedStruct values (istiod passes them through).
+import type { ErrorObject } from 'ajv';
+import { Check, isObject, asArray, Report } from './check';
+import { validatorFor, messageForApplyTo, messageForType } from '../envoy/envoySchemas';
+import { isTypedStruct } from '../envoy/catalog';
+import { walk } from './envoyFilterChecks';
+import type { PathSegment } from '../yaml/parseSlice';
+import { parseDuration } from '../text/duration';
+
+type Where = { typedStruct: boolean; merge: boolean; message: string };
+
+export const envoyValueSchema: Check = {
+  kinds: ['EnvoyFilter'],
+  run(res, report) {
+    asArray(res.spec.configPatches).forEach((cp, i) => {
+      if (!isObject(cp) || !isObject(cp.patch) || !isObject(cp.patch.value)) return;
+      if (isObject(cp.match) && cp.match.context === 'WAYPOINT') return;
+      const op = String(cp.patch.operation ?? '');
+      if (op === 'REMOVE') return;
+      const merge = op === 'MERGE' || op === 'MERGE_AND_REPLACE_LIST';
+      const base: PathSegment[] = ['spec', 'configPatches', i, 'patch', 'value'];
+      const root = messageForApplyTo(String(cp.applyTo ?? ''));
+      if (root) check(cp.patch.value, root, base, { typedStruct: false, merge, message: root }, report);
+      walk(cp.patch.value, base, (v, path) => {
+        if (path.length === base.length || !isObject(v) || typeof v['@type'] !== 'string') return;
+        const type = v['@type'];
+        const def = messageForType(type);
+        if (def) check(v, def, path, { typedStruct: false, merge, message: def }, report);
+        const inner = v.type_url ?? v.typeUrl;
+        if (isTypedStruct(type) && typeof inner === 'string' && isObject(v.value)) {
+          const innerDef = messageForType(inner);
+          if (innerDef) check(v.value, innerDef, [...path, 'value'], { typedStruct: true, merge, message: innerDef }, report);
+        }
+      });
+    });
+  },
+};
+
+function check(value: unknown, def: string, base: PathSegment[], where: Where, report: Report): void {
+  const validate = validatorFor(def);
+  if (!validate || validate(value)) return;
+  const errors = validate.errors ?? [];
+  // Sub-errors of anyOf/oneOf branches only explain why a branch failed.
+  const combinators = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  const kept = errors.filter((e) => !combinators.some((c) => c !== e && e.schemaPath.startsWith(c.schemaPath + '/')));
+  const seen = new Set<string>();
+  for (const e of kept) {
+    const f = describe(e, value, where);
+    if (!f) continue;
+    const path = [...base, ...f.path];
+    const key = `${f.code} ${path.join('/')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    report(f.code, path, f.message, { on: f.on, severity: where.typedStruct ? 'warning' : undefined });
+  }
+}
+
+const PUSH = 'Envoy will reject this when istiod pushes it';
+
+function describe(e: ErrorObject, root: unknown, where: Where): { code: string; message: string; path: PathSegment[]; on: 'key' | 'value' } | undefined {
+  const path = toPath(e.instancePath, root);
+  const p = e.params as Record<string, unknown>;
+  const parent = e.parentSchema as Record<string, unknown> | undefined;
+  const field = path.length ? String(path[path.length - 1]) : where.message;
+  const inTs = where.typedStruct ? ` (inside a TypedStruct, which istiod does not decode: ${PUSH})` : '';
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return { code: 'ML0605', message: where.typedStruct ? `\`${p.additionalProperty}\` is not a field of ${where.message}: ${PUSH}.` : `\`${p.additionalProperty}\` is not a field of this ${where.message} value; istiod's decoding drops it, so it never reaches Envoy.`, path: [...path, String(p.additionalProperty)], on: 'key' };
+    case 'required':
+      if (where.merge) return undefined; // a MERGE value is partial
+      return { code: 'ML0607', message: `\`${p.missingProperty}\` is required: ${PUSH}.`, path, on: 'key' };
+    case 'anyOf': {
+      if (parent?.['x-requirement']) return where.merge ? undefined : { code: 'ML0607', message: `${String(parent.errorMessage ?? 'a required field is missing')} ${PUSH}.`, path, on: 'key' };
+      const options = (parent?.anyOf as Array<Record<string, unknown>> | undefined)?.find((b) => Array.isArray(b.enum))?.enum as string[] | undefined;
+      if (options) return { code: 'ML0606', message: `\`${String(e.data)}\` is not a value of \`${field}\`. Allowed: ${options.join(', ')}.${inTs}`, path, on: 'value' };
+      return { code: 'ML0606', message: `\`${field}\` has the wrong type: expected ${describeTypes(parent)}.${inTs}`, path, on: 'value' };
+    }
+    case 'type':
+      return { code: 'ML0606', message: `\`${field}\` must be ${article(String(p.type))}, not ${typeName(e.data)}; istiod cannot decode it.${inTs}`, path, on: 'value' };
+    case 'enum':
+    case 'const':
+      return { code: 'ML0606', message: `\`${String(e.data)}\` is not allowed for \`${field}\`.${inTs}`, path, on: 'value' };
+    case 'false schema': {
+      const m = /dependencies\/([^/]+)\/properties\/([^/]+)\/false schema$/.exec(e.schemaPath);
+      return { code: 'ML0606', message: m ? `\`${m[2]}\` and \`${m[1]}\` belong to the same oneof: set only one.${inTs}` : `\`${field}\` is not allowed here.${inTs}`, path, on: 'key' };
+    }
+    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
+      return { code: 'ML0607', message: `\`${field}\` must be ${p.comparison} ${p.limit}: ${PUSH}.`, path, on: 'value' };
+    case 'minLength': case 'maxLength': case 'minItems': case 'maxItems': case 'minProperties': case 'maxProperties':
+      return { code: 'ML0607', message: `\`${field}\` is ${e.keyword.startsWith('min') ? 'too short' : 'too long'} (${e.keyword} ${p.limit}): ${PUSH}.`, path, on: 'value' };
+    case 'pattern':
+      // istiod converts durations itself and accepts Go's syntax ("500ms", "1m30s"); Envoy only ever sees the proto.
+      if (typeof e.data === 'string' && String(p.pattern).endsWith('s$') && parseDuration(e.data) !== undefined) return undefined;
+      return { code: 'ML0606', message: `\`${String(e.data)}\` is not a valid value for \`${field}\` (expected ${String(parent?.errorMessage ?? `the pattern ${p.pattern}`)}).${inTs}`, path, on: 'value' };
+    default:
+      return { code: 'ML0607', message: `\`${field}\`: ${e.message ?? 'invalid'}: ${PUSH}.`, path, on: 'value' };
+  }
+}
+
+function describeTypes(schema: Record<string, unknown> | undefined): string {
+  const types = ((schema?.anyOf as Array<Record<string, unknown>>) ?? []).map((b) => b.type).flat().filter(Boolean);
+  return types.length ? [...new Set(types)].join(' or ') : 'another type';
+}
+
+function toPath(pointer: string, value: unknown): PathSegment[] {
+  if (!pointer) return [];
+  const out: PathSegment[] = [];
+  let node: unknown = value;
+  for (const raw of pointer.slice(1).split('/')) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node)) {
+      out.push(Number(seg));
+      node = node[Number(seg)];
+    } else {
+      out.push(seg);
+      node = isObject(node) ? node[seg] : undefined;
+    }
+  }
+  return out;
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  return `${typeof v === 'string' ? 'a string' : typeof v === 'number' ? 'a number' : `a ${typeof v}`} (${JSON.stringify(v).slice(0, 40)})`;
+}
+
+function article(t: string): string {
+  const nice = t === 'array' ? 'list' : t;
+  return /^[aeiou]/.test(nice) ? `an ${nice}` : `a ${nice}`;
+}
