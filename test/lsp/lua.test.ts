@@ -57,3 +57,40 @@ describe('embedded Lua over LSP', () => {
     assert.deepEqual(d.range, { start: at, end: { line: at.line, character: at.character + 7 } });
   });
 });
+
+describe('inside patch.value over LSP', () => {
+  let client: TestLspClient;
+  before(async () => {
+    client = new TestLspClient();
+    await client.initialize();
+  });
+  after(() => client.stop());
+  const head = ['apiVersion: networking.istio.io/v1alpha3', 'kind: EnvoyFilter', 'metadata: {name: v}', 'spec:', '  priority: 1', '  configPatches:', '  - applyTo: HTTP_FILTER', '    patch:', '      operation: INSERT_BEFORE', '      value:', '        name: envoy.filters.http.lua', '        typed_config:', '          "@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua'];
+
+  it('completes the fields of the message @type names, in snake_case', async () => {
+    const text = yaml(...head, '          ');
+    await client.open('file:///pv1.yaml', text);
+    const labels = (await client.complete('file:///pv1.yaml', head.length, 10)).map((i) => i.label);
+    for (const f of ['default_source_code', 'source_codes', 'stat_prefix', 'clear_route_cache']) assert.ok(labels.includes(f), labels.join());
+    assert.ok(!labels.includes('defaultSourceCode'), 'camelCase spellings are not offered');
+  });
+
+  it('completes @type from the filter name, and enum values', async () => {
+    const text = yaml(...head.slice(0, -1), '          "@type": ');
+    await client.open('file:///pv2.yaml', text);
+    const types = (await client.complete('file:///pv2.yaml', head.length - 1, 19)).map((i) => i.label);
+    assert.ok(types.includes('type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua'), types.join());
+  });
+
+  it('hovers an Envoy field with its documentation, and flags a misspelled field on its key', async () => {
+    const text = yaml(...head, '          default_source_code:', '            inline_string: "function envoy_on_request(h) end"', '          stat_prefx: lua');
+    await client.open('file:///pv3.yaml', text);
+    const h = await client.hover('file:///pv3.yaml', head.length, 14);
+    assert.match((h!.contents as { value: string }).value, /\*\*default_source_code\*\*/);
+    assert.match((h!.contents as { value: string }).value, /Lua code/i);
+    const ds = await client.diagnosticsFor('file:///pv3.yaml', (d) => d.some((x) => x.code === 'ML0605'));
+    const d = ds.find((x) => x.code === 'ML0605')!;
+    assert.deepEqual(d.range.start, { line: head.length + 2, character: 10 });
+    assert.equal(d.severity, 2);
+  });
+});

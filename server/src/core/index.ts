@@ -31,3 +31,4 @@ export { luaCompletions, luaHover, luaSignature } from './lua/luaAssist';
 export { valueOffsetAt } from './yaml/scalarText';
 export type { LuaRegion } from './lua/luaRegions';
 export { indentPath, skeleton } from './yaml/indentPath';
+export { envoyNodeAt, envoyHoverMarkdown, envoyFieldCompletions, envoyValueCompletions } from './envoy/envoyAssist';

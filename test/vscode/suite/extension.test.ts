@@ -136,6 +136,27 @@ describe('Meshlens in VS Code', () => {
     await until(`the preview tab among ${labels().join(', ')}`, () => (labels().some((l) => l.startsWith('Chain: preview/web inbound 8080')) ? true : undefined), 10_000);
   });
 
+  it('inside a Lua filter\'s typed_config: completion, Envoy docs on hover, a misspelled field on its key', async () => {
+    const editor = await open('lua-filter.yaml');
+    const doc = editor.document;
+    const blank = new vscode.Position(16, 10);
+    const labels = await completionLabels(doc.uri, blank, 'default_source_code');
+    assert.ok(labels.includes('stat_prefix') && labels.includes('source_codes'), labels.join());
+    // Take the completion, as a user would, and hover what it inserted.
+    assert.ok(await editor.edit((e) => e.insert(blank, 'default_source_code:')));
+    const pos = doc.positionAt(doc.getText().indexOf('default_source_code') + 3);
+    const hovers = await until('hover', async () => {
+      const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos);
+      return h.length ? h : undefined;
+    });
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*default_source_code\*\*/);
+    const typo = await until('ML0605', () => meshlensDiagnostics(doc.uri).find((d) => code(d) === 'ML0605'));
+    assert.equal(doc.getText(typo.range), 'stat_prefx');
+    assert.equal(typo.severity, vscode.DiagnosticSeverity.Warning);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('follows meshlens.istioVersion', async () => {
     const editor = await open('waypoint.yaml');
     const uri = editor.document.uri;

@@ -23,16 +23,20 @@ function ancestors(text: string, offset: number): Line[] {
   let limit = current.text.trim() ? current.indent : offset - here.start;
   const out: Line[] = [];
   let pos = here.start;
+  let listItemAt = -1;
   while (pos > 0 && limit > 0) {
     const prev = lineAt(text, pos - 1);
     const l = describe(text, prev.start, prev.end);
     pos = prev.start;
     if (!l.text.trim() || l.text.trimStart().startsWith('#')) continue;
-    // A list item "- key: v" holds its mapping at the dash's indentation + 2.
-    const effective = l.text.trimStart().startsWith('- ') ? l.indent : l.indent;
-    if (effective < limit) {
+    const item = l.text.trimStart().startsWith('- ');
+    // A list may sit at its key's own indentation ("key:\n- a"): after an item, a key line at the same indentation
+    // still encloses it (another item at that indentation is a sibling, not a parent).
+    const encloses = l.indent < limit || (listItemAt === l.indent && !item && l.indent === limit);
+    if (encloses) {
       out.unshift(l);
-      limit = effective;
+      limit = l.indent;
+      listItemAt = item ? l.indent : -1;
     }
   }
   return out;
@@ -47,8 +51,9 @@ export function indentPath(text: string, offset: number): { path: PathSegment[];
       path.push(0);
       t = t.slice(2).trimStart();
     }
-    const key = /^["']?([^"':#]+?)["']?\s*:(\s|$)/.exec(t)?.[1];
-    if (key) path.push(key);
+    // Only a key whose value is on the following lines encloses them ("- applyTo: X" encloses nothing).
+    const m = /^["']?([^"':#]+?)["']?\s*:(?:\s*(#.*)?)?$/.exec(t);
+    if (m) path.push(m[1]);
   }
   const here = lineAt(text, offset);
   let t = describe(text, here.start, here.end).text.trimStart();
