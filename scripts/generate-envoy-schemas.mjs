@@ -25,5 +25,7 @@ writeFileSync(join(root, 'schemas', 'envoy', 'envoy-index.json'), JSON.stringify
   applyTo,
   types: index.types,
   typedStruct: index.typedStruct,
+  // v2-era type URL -> the v3 type URL that replaced it (for the quick fix).
+  legacy: Object.fromEntries(Object.entries(index.legacyTypeUrls).filter(([k, v]) => k !== '$comment' && typeof v === 'string').map(([k, v]) => [k, `type.googleapis.com/${v}`])),
 }) + '\n');
 console.log(`generate-envoy-schemas: ${Object.keys(texts).length} definitions`);

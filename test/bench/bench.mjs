@@ -91,6 +91,11 @@ async function fileBench(kind) {
   out.completionMedian = median(completions.filter((x) => x !== null));
   out.completionP95 = p95(completions.filter((x) => x !== null));
   out.hoverMedian = median(hovers.filter((x) => x !== null));
+  // Completion inside a Lua filter's typed_config (the Envoy message schemas), deep in the file.
+  const typedLine = lines.findIndex((l, i) => i > lines.length * 0.98 && l.includes('"@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua'));
+  const typed = [];
+  for (let i = 0; i < 20; i++) typed.push(await timed(() => client.complete(uri, typedLine + 1, 10)));
+  out.typedConfigCompletionMedian = median(typed.filter((x) => x !== null));
   out.hoverP95 = p95(hovers.filter((x) => x !== null));
   // Edits in one resource of the 1,000: the priority of EnvoyFilter 500.
   const editLine = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('  priority:'));
@@ -185,6 +190,7 @@ const rows = [
   ['completion deep in the file, median (ms)', 'completionMedian'],
   ['completion deep in the file, p95 (ms)', 'completionP95'],
   ['hover deep in the file, median (ms)', 'hoverMedian'],
+  ['completion inside typed_config, median (ms)', 'typedConfigCompletionMedian'],
   ['hover deep in the file, p95 (ms)', 'hoverP95'],
   ['edit to diagnostics, 1,000 resources, median (ms)', 'editToDiagnosticsMedian'],
   ['completion right after an edit, median (ms)', 'completionAfterEditMedian'],

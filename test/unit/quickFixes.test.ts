@@ -41,6 +41,13 @@ describe('quick fixes yield documents that pass the check they fix', () => {
     assert.deepEqual(r.remaining, []);
   });
 
+  it('ML0601: the Istio 1.5-era Wasm type inside a TypedStruct', () => {
+    const text = ef('  priority: 1', '  configPatches:', '  - applyTo: HTTP_FILTER', '    patch:', '      operation: INSERT_FIRST', '      value:', '        name: istio.stats', '        typed_config:', '          "@type": type.googleapis.com/udpa.type.v1.TypedStruct', '          type_url: type.googleapis.com/envoy.config.filter.http.wasm.v2.Wasm', '          value: {}');
+    const r = fix(text, 'ML0601');
+    assert.match(r.after, /type_url: type\.googleapis\.com\/envoy\.extensions\.filters\.http\.wasm\.v3\.Wasm/);
+    assert.ok(!r.remaining.includes('ML0601'));
+  });
+
   it('ML0326: turn targetRef into targetRefs (block and flow)', () => {
     const block = fix(telemetry('  targetRef:', '    kind: Gateway', '    group: gateway.networking.k8s.io', '    name: gw', '  tracing: [{randomSamplingPercentage: 1}]'), 'ML0326');
     assert.match(block.after, /  targetRefs:\n    - kind: Gateway\n      group: gateway.networking.k8s.io\n      name: gw\n/);

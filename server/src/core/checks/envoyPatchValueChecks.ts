@@ -4,6 +4,7 @@ import { Check, isObject, asArray, Report } from './check';
 import { typeStatus, isTypedStruct, filterByName, filterByType, v3Successor } from '../envoy/catalog';
 import type { PathSegment } from '../yaml/parseSlice';
 import { walk } from './envoyFilterChecks';
+import { v3TypeFor } from '../envoy/envoySchemas';
 
 /** Values that are filters, which name their configuration type. */
 const FILTER_APPLY_TO = ['HTTP_FILTER', 'NETWORK_FILTER', 'LISTENER_FILTER'];
@@ -35,7 +36,7 @@ export const patchValueTypes: Check = {
 function checkType(typeUrl: string, path: PathSegment[], report: Report, where: 'any' | 'typed-struct'): void {
   const status = typeStatus(typeUrl);
   if (status === 'v2') {
-    const successor = v3Successor(typeUrl);
+    const successor = v3TypeFor(typeUrl) ?? v3Successor(typeUrl);
     report('ML0601', path, `referenced type unknown (hint: try using the v3 XDS API): ${typeUrl}` + (successor ? `. The v3 type is ${successor}.` : ''), { data: successor ? { replacement: successor } : undefined });
   } else if (status === 'unknown' && /^type\.googleapis\.com\/[\w.]+$/.test(typeUrl)) {
     // Inside a TypedStruct istiod passes the type through; Envoy rejects it when the config is pushed.

@@ -75,6 +75,11 @@ export function messageForType(typeUrl: string): string | undefined {
   return (index.types as Record<string, string>)[typeUrl.startsWith('type.googleapis.com/') ? typeUrl : `type.googleapis.com/${typeUrl.replace(/^.*\//, '')}`];
 }
 
+/** The v3 type URL that replaced a v2-era one. */
+export function v3TypeFor(v2TypeUrl: string): string | undefined {
+  return (index as { legacy?: Record<string, string> }).legacy?.[v2TypeUrl];
+}
+
 export function allTypeUrls(): string[] {
   return Object.keys(index.types as Record<string, string>);
 }
