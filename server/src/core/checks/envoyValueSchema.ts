@@ -10,6 +10,7 @@ import { isTypedStruct } from '../envoy/catalog';
 import { walk } from './envoyFilterChecks';
 import type { PathSegment } from '../yaml/parseSlice';
 import { parseDuration } from '../text/duration';
+import { toPath, typeName, article } from '../schema/validateSchema';
 
 type Where = { typedStruct: boolean; merge: boolean; message: string };
 
@@ -104,33 +105,4 @@ function describe(e: ErrorObject, root: unknown, where: Where): { code: string; 
 function describeTypes(schema: Record<string, unknown> | undefined): string {
   const types = ((schema?.anyOf as Array<Record<string, unknown>>) ?? []).map((b) => b.type).flat().filter(Boolean);
   return types.length ? [...new Set(types)].join(' or ') : 'another type';
-}
-
-function toPath(pointer: string, value: unknown): PathSegment[] {
-  if (!pointer) return [];
-  const out: PathSegment[] = [];
-  let node: unknown = value;
-  for (const raw of pointer.slice(1).split('/')) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(node)) {
-      out.push(Number(seg));
-      node = node[Number(seg)];
-    } else {
-      out.push(seg);
-      node = isObject(node) ? node[seg] : undefined;
-    }
-  }
-  return out;
-}
-
-function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'an object';
-  return `${typeof v === 'string' ? 'a string' : typeof v === 'number' ? 'a number' : `a ${typeof v}`} (${JSON.stringify(v).slice(0, 40)})`;
-}
-
-function article(t: string): string {
-  const nice = t === 'array' ? 'list' : t;
-  return /^[aeiou]/.test(nice) ? `an ${nice}` : `a ${nice}`;
 }

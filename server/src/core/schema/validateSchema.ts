@@ -125,7 +125,8 @@ function exclusiveNames(sub: JsonSchema | undefined): string[] | undefined {
   return names.length ? names : undefined;
 }
 
-function toPath(pointer: string, value: unknown): PathSegment[] {
+/** A JSON pointer from ajv as a data path (list indexes as numbers). */
+export function toPath(pointer: string, value: unknown): PathSegment[] {
   if (!pointer) return [];
   const out: PathSegment[] = [];
   let node: unknown = value;
@@ -148,7 +149,7 @@ export function printPath(path: readonly PathSegment[]): string {
   return out;
 }
 
-function typeName(v: unknown): string {
+export function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'an object';
@@ -156,7 +157,7 @@ function typeName(v: unknown): string {
   return `${article(typeof v)} ${JSON.stringify(v)}`;
 }
 
-function article(t: string): string {
+export function article(t: string): string {
   const nice = t === 'object' ? 'object' : t === 'array' ? 'list' : t;
   return /^[aeiou]/.test(nice) ? `an ${nice}` : `a ${nice}`;
 }
