@@ -58,7 +58,7 @@ describe('bad input', () => {
     const big = yaml(...head, '  workloadSelector:', '    labels:') + Array.from({ length: 200_000 }, (_, i) => `      k${i}: ${'v'.repeat(20)}\n`).join('');
     const f = analyze(big);
     assert.deepEqual(f.map((x) => x.code), ['ML0003']);
-    assert.match(f[0].message, /up to 5 MB/);
+    assert.match(f[0].message, /up to 5 MB \(hover and completion still work\)/);
   });
 
   it('CRLF line endings keep positions exact', () => {

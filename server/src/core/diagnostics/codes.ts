@@ -17,7 +17,7 @@ const CODES: CodeInfo[] = [
   { code: 'ML0002', name: 'yaml-duplicate-key', severity: 'error', title: 'Duplicate key',
     explanation: 'A mapping names the same key twice. kubectl rejects such documents ("mapping key already defined"); with other clients the last value silently wins. Remove one of them.' },
   { code: 'ML0003', name: 'input-limit', severity: 'warning', title: 'Input over a limit',
-    explanation: 'The document is larger or deeper than Meshlens analyses (documents over 5 MB, nesting over 500 levels, or an alias expansion over the YAML library\'s limit). Syntax is still checked; schema and Istio checks are skipped for that document so the editor stays responsive.' },
+    explanation: 'The document is larger or deeper than Meshlens analyses: a single `---` document over 5 MB is not checked at all (hover and completion still work in it, from its indentation); nesting over 500 levels or an alias expansion over the YAML library\'s limit is syntax-checked only. The editor stays responsive either way.' },
   { code: 'ML0004', name: 'invalid-utf8', severity: 'error', title: 'Invalid UTF-8',
     explanation: 'The file contains bytes that are not valid UTF-8. Kubernetes requires UTF-8 manifests. The first bad byte is marked; the rest of the file is still checked with the bad bytes replaced.' },
   { code: 'ML0005', name: 'template-syntax', severity: 'info', title: 'Template not checked',

@@ -20,6 +20,12 @@ export interface ParsedSlice {
 
 export function parseSlice(text: string): ParsedSlice {
   const findings: Finding[] = [];
+  if (text.length > MAX_ANALYSED_DOCUMENT_CHARS) {
+    // Parsing such a document takes seconds and hundreds of MB for a tree nobody uses: hover and completion work
+    // from indentation there. The limit is documented and said on the document's first line.
+    findings.push(finding('ML0003', `Document is ${(text.length / 1e6).toFixed(1)} MB; Meshlens checks documents up to ${MAX_ANALYSED_DOCUMENT_CHARS / 1e6} MB (hover and completion still work).`, 0, firstLineEnd(text)));
+    return { doc: undefined, value: undefined, findings, analysable: false };
+  }
   let docs: Document.Parsed[];
   try {
     // merge: Kubernetes' YAML reader (go-yaml) honours `<<` merge keys.
@@ -39,11 +45,6 @@ export function parseSlice(text: string): ParsedSlice {
   for (const key of duplicates) findings.push(finding('ML0002', `Map keys must be unique: "${String(isScalar(key) ? key.value : key)}" is defined again here.`, key.range![0], key.range![1]));
   if (duplicates.length) return { doc, value: undefined, findings, analysable: false };
 
-  if (text.length > MAX_ANALYSED_DOCUMENT_CHARS) {
-    findings.push(finding('ML0003', `Document is ${(text.length / 1e6).toFixed(1)} MB; Meshlens checks the schema and Istio rules of documents up to ${MAX_ANALYSED_DOCUMENT_CHARS / 1e6} MB only.`, 0, firstLineEnd(text)));
-    // The syntax tree of such a document takes hundreds of MB; hover and completion work from indentation instead.
-    return { doc: undefined, value: undefined, findings, analysable: false };
-  }
   const depth = nestingDepth(doc.contents);
   if (depth.tooDeep) {
     findings.push(finding('ML0003', `Nesting deeper than ${MAX_NESTING_DEPTH} levels; schema and Istio checks are skipped for this document.`, depth.at, depth.at + 1));
