@@ -24,16 +24,42 @@ export class DocumentResultCache {
   /** How many documents the latest `analyze` call had to analyse afresh (the rest came from the cache). */
   lastAnalyzedCount = 0;
 
-  analyze(text: string, options: AnalysisOptions): FileAnalysis {
+  /** Results computed ahead by `warm`, for the next `analyze`. */
+  private warmed = new Map<string, DocumentAnalysis>();
+
+  private checkOptions(options: AnalysisOptions): void {
     const key = JSON.stringify(options);
     if (key !== this.optionsKey) {
       this.entries.clear();
+      this.warmed.clear();
       this.optionsKey = key;
     }
+  }
+
+  /**
+   * Analyses the documents `analyze` would need in slices of about `sliceMs`, yielding to the event loop in between,
+   * so that a server stays responsive to requests on other files while a large file is checked.
+   */
+  async warm(text: string, options: AnalysisOptions, sliceMs = 8): Promise<void> {
+    this.checkOptions(options);
+    let sliceStart = Date.now();
+    for (const slice of splitDocuments(text)) {
+      const docText = text.slice(slice.start, slice.end);
+      if (!this.entries.has(docText) && !this.warmed.has(docText)) this.warmed.set(docText, analyzeDocument(docText, options));
+      if (Date.now() - sliceStart > sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (JSON.stringify(options) !== this.optionsKey) return;
+        sliceStart = Date.now();
+      }
+    }
+  }
+
+  analyze(text: string, options: AnalysisOptions): FileAnalysis {
+    this.checkOptions(options);
     const next = new Map<string, DocumentAnalysis>();
     this.lastAnalyzedCount = 0;
     const result = analyzeFileWith(text, options, (docText) => {
-      let analysis = this.entries.get(docText) ?? next.get(docText);
+      let analysis = this.entries.get(docText) ?? this.warmed.get(docText) ?? next.get(docText);
       if (!analysis) {
         analysis = analyzeDocument(docText, options);
         this.lastAnalyzedCount++;
@@ -42,6 +68,7 @@ export class DocumentResultCache {
       return analysis;
     });
     this.entries = next;
+    this.warmed.clear();
     return result;
   }
 }

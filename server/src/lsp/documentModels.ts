@@ -36,6 +36,14 @@ export class DocumentModels {
     return this.workspace.fileAnalysis(document.uri)!;
   }
 
+  /** Analyses an open document's changed parts in small slices, so other files' requests are answered meanwhile. */
+  async prepare(document: TextDocument): Promise<void> {
+    if (this.versions.get(document.uri) === document.version && this.workspace.hasFile(document.uri)) return;
+    let cache = this.caches.get(document.uri);
+    if (!cache) this.caches.set(document.uri, (cache = new DocumentResultCache()));
+    await cache.warm(document.getText(), { istioVersion: this.settings.istioVersion });
+  }
+
   /** Everything to report for an open document, including the workspace checks. */
   findings(document: TextDocument): Finding[] {
     this.get(document);

@@ -21,6 +21,7 @@ const luaMode = createLuaMode(models);
 const modes = createLanguageModes(createYamlMode(models), [{ mode: luaMode, covers: luaMode.covers }]);
 const validator = createValidator(connection, documents, (document) =>
   modes.getAllModes().flatMap((m) => m.doValidation?.(document, settings) ?? []),
+  (document) => models.prepare(document),
 );
 let workspaceFolders: WorkspaceFolder[] = [];
 

@@ -6,13 +6,16 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 /** Coalesces a burst of keystrokes; far under yaml-language-server's fixed 200 ms. */
 export const VALIDATION_DELAY_MS = 10;
 
-export function createValidator(connection: Connection, documents: TextDocuments<TextDocument>, validate: (document: TextDocument) => import('vscode-languageserver').Diagnostic[]) {
+export function createValidator(connection: Connection, documents: TextDocuments<TextDocument>, validate: (document: TextDocument) => import('vscode-languageserver').Diagnostic[], prepare?: (document: TextDocument) => Promise<void>) {
   const pending = new Map<string, NodeJS.Timeout>();
 
-  function run(document: TextDocument): void {
+  async function run(document: TextDocument): Promise<void> {
     const version = document.version;
     let diagnostics;
     try {
+      // The slow part runs in slices: requests on other documents are answered in between.
+      if (prepare) await prepare(document);
+      if (documents.get(document.uri)?.version !== version) return; // a newer edit will validate
       diagnostics = validate(document);
     } catch (e) {
       connection.console.error(`Meshlens: validating ${document.uri} failed: ${(e as Error)?.stack ?? e}`);
@@ -29,7 +32,7 @@ export function createValidator(connection: Connection, documents: TextDocuments
       pending.set(document.uri, setTimeout(() => {
         pending.delete(document.uri);
         const latest = documents.get(document.uri);
-        if (latest) run(latest);
+        if (latest) void run(latest);
       }, delay));
     },
     cancel(uri: string): void {
