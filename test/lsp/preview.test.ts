@@ -48,6 +48,23 @@ describe('preview requests over LSP', () => {
     assert.ok(!after.chain.httpFilters.some((f) => f.name === 'envoy.filters.http.lua'));
   });
 
+  it('asks the client to refresh code lenses once the workspace is indexed', async () => {
+    const other = new TestLspClient();
+    let refreshed = false;
+    other.connection.onRequest('workspace/codeLens/refresh', () => {
+      refreshed = true;
+      return null;
+    });
+    try {
+      await other.connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ex' }], capabilities: { workspace: { codeLens: { refreshSupport: true } } } });
+      await other.connection.sendNotification('initialized', {});
+      for (let i = 0; i < 100 && !refreshed; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.ok(refreshed);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('answers an unknown workload with an error message, not a failure', async () => {
     const r = await client.connection.sendRequest<{ error?: string }>('meshlens/renderChain', { workload: 'nope/nothing', direction: 'inbound', port: 80 });
     assert.match(r.error!, /workload nope\/nothing not found; the workspace has bookinfo\/productpage-v1/);

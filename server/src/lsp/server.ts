@@ -16,6 +16,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let settings: MeshlensSettings = DEFAULT_SETTINGS;
 let pullConfiguration = false;
+let codeLensRefresh = false;
 const models = new DocumentModels(settings);
 const luaMode = createLuaMode(models);
 const modes = createLanguageModes(createYamlMode(models), [{ mode: luaMode, covers: luaMode.covers }]);
@@ -41,6 +42,12 @@ function diskText(uri: string): string | undefined {
   }
 }
 
+/** After the workspace's files change: re-check open documents, and have "applies to N workloads" lenses fetched again. */
+function workspaceChanged(): void {
+  validator.revalidateAll();
+  if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+}
+
 async function indexWorkspace(): Promise<void> {
   let n = 0;
   for (const folder of workspaceFolders) {
@@ -55,7 +62,7 @@ async function indexWorkspace(): Promise<void> {
     }
   }
   connection.console.info(`Meshlens: indexed ${n} YAML files`);
-  validator.revalidateAll();
+  workspaceChanged();
 }
 
 process.on('uncaughtException', (e) => connection.console.error(`Meshlens: uncaught ${e?.stack ?? e}`));
@@ -66,6 +73,7 @@ connection.onInitialize((params): InitializeResult => {
   models.updateSettings(settings, diskText);
   workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   pullConfiguration = !!params.capabilities.workspace?.configuration;
+  codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -97,7 +105,7 @@ connection.onDidChangeWatchedFiles(async (change) => {
       else models.setText(event.uri, text);
     }
   }
-  validator.revalidateAll();
+  workspaceChanged();
 });
 
 async function refreshSettings(pushed?: unknown): Promise<void> {
