@@ -93,7 +93,3 @@ export function messageForType(typeUrl: string): string | undefined {
 export function v3TypeFor(v2TypeUrl: string): string | undefined {
   return (index as { legacy?: Record<string, string> }).legacy?.[v2TypeUrl];
 }
-
-export function allTypeUrls(): string[] {
-  return Object.keys(index.types as Record<string, string>);
-}
