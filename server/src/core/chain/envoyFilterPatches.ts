@@ -27,8 +27,8 @@ interface Patch {
 export function selectedEnvoyFilters(ws: Workspace, ctx: ProxyContext): ResourceRecord[] {
   const namespaces = searchedNamespaces(ctx);
   const rootFirst = atLeast(ctx.istioVersion, VERSION_FACTS.envoyFilterRootFirst);
-  return ws.resources
-    .filter((r) => r.kind === 'EnvoyFilter' && namespaces.includes(r.namespace))
+  return namespaces.flatMap((ns) => ws.inNamespace(ns).resources)
+    .filter((r) => r.kind === 'EnvoyFilter')
     .filter((r) => shouldAttach(r.namespace, r.spec, isObject(r.spec.workloadSelector) ? r.spec.workloadSelector.labels : undefined, ctx))
     .sort((a, b) => {
       const pa = typeof a.spec.priority === 'number' ? a.spec.priority : 0;

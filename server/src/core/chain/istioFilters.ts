@@ -20,8 +20,7 @@ interface Policies {
 function policiesFor(ws: Workspace, ctx: ProxyContext): Policies {
   const namespaces = searchedNamespaces(ctx);
   const result: Policies = { custom: [], actions: new Set(), jwt: false };
-  for (const o of ws.others) {
-    if (!namespaces.includes(o.namespace)) continue;
+  for (const o of namespaces.flatMap((ns) => ws.inNamespace(ns).others)) {
     const spec = isObject(o.value.spec) ? o.value.spec : {};
     const selector = isObject(spec.selector) ? spec.selector.matchLabels : undefined;
     // Root-namespace policies apply mesh-wide; others only in their namespace (searchedNamespaces covers both).
@@ -48,8 +47,9 @@ export function istioChain(ws: Workspace, ctx: ProxyContext): IstioChain {
   const http: RenderedFilter[] = [];
   const inbound = ctx.direction === 'inbound';
   const authzHere = ctx.direction !== 'outbound';
-  const ext = extensionFilters(ws.resources, ctx, false);
-  const netExt = extensionFilters(ws.resources, ctx, true);
+  const scoped = searchedNamespaces(ctx).flatMap((ns) => ws.inNamespace(ns).resources);
+  const ext = extensionFilters(scoped, ctx, false);
+  const netExt = extensionFilters(scoped, ctx, true);
   const policies = authzHere ? policiesFor(ws, ctx) : { custom: [], actions: new Set<string>(), jwt: false };
   const telemetry = effectiveTelemetry(ws, ctx);
   const phase = (p: Phase) => http.push(...ext[p]);

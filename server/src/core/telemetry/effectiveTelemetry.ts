@@ -71,7 +71,7 @@ const byAge = (a: ResourceRecord, b: ResourceRecord) => creationTime(a.value).lo
 
 /** The Telemetry resources applying to a proxy, mesh level first (§7.1). */
 export function applicableTelemetries(ws: Workspace, ctx: ProxyContext): Pick<EffectiveTelemetry, 'applied' | 'ignored'> & { records: ResourceRecord[] } {
-  const telemetries = ws.resources.filter((r) => r.kind === 'Telemetry');
+  const telemetries = [ctx.rootNamespace, ctx.workload.namespace].flatMap((ns, i, all) => (all.indexOf(ns) === i ? ws.inNamespace(ns).resources : [])).filter((r) => r.kind === 'Telemetry');
   const applied: EffectiveTelemetry['applied'] = [];
   const ignored: EffectiveTelemetry['ignored'] = [];
   const records: ResourceRecord[] = [];

@@ -80,8 +80,23 @@ export class Workspace {
     return this.meshConfigOverride ?? this.derived().meshConfig;
   }
 
+  private byNamespace?: Map<string, { resources: ResourceRecord[]; others: OtherObject[] }>;
+
+  /** Our resources and the other objects of one namespace (the chain engine looks up namespaces, not the world). */
+  inNamespace(namespace: string): { resources: ResourceRecord[]; others: OtherObject[] } {
+    if (!this.byNamespace) {
+      const index = new Map<string, { resources: ResourceRecord[]; others: OtherObject[] }>();
+      const slot = (ns: string) => index.get(ns) ?? index.set(ns, { resources: [], others: [] }).get(ns)!;
+      for (const r of this.resources) slot(r.namespace).resources.push(r);
+      for (const o of this.others) slot(o.namespace).others.push(o);
+      this.byNamespace = index;
+    }
+    return this.byNamespace.get(namespace) ?? { resources: [], others: [] };
+  }
+
   private changed(): void {
     this.cache = undefined;
+    this.byNamespace = undefined;
     this.version++;
   }
 
