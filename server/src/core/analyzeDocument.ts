@@ -1,6 +1,6 @@
 // Analyses one `---` document: YAML syntax, resource identity, CRD schema, then Istio's rules.
 // Pure: knows nothing of editors; offsets in the result are relative to the document's start.
-import { parseSlice, locate, rangeOf, ParsedSlice, PathSegment } from './yaml/parseSlice';
+import { parseSlice, locateNearest, rangeOf, ParsedSlice, PathSegment } from './yaml/parseSlice';
 import { classify, knownKinds } from './resources/kinds';
 import { getSchema } from './schema/schemaStore';
 import { validateAgainstSchema } from './schema/validateSchema';
@@ -67,7 +67,7 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
   }
   result.resource = { kind: identity.kind, apiVersion: `${identity.group}/${identity.version}`, name: str(metadata.name), namespace: str(metadata.namespace), ours: identity.status === 'ours' };
   const mark = (code: string, path: readonly PathSegment[], message: string, opts: ReportOptions = {}) => {
-    const range = rangeOf(locateNearest(parsed, path), opts.on) ?? [0, 1];
+    const range = rangeOf(locateNearest(parsed.doc, path), opts.on) ?? [0, 1];
     const f = finding(code, message, range[0], range[1]);
     if (opts.data) f.data = opts.data;
     if (opts.severity) f.severity = opts.severity;
@@ -121,16 +121,6 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
     }
   }
   return result;
-}
-
-/** The located node for a path, or for its nearest existing ancestor (for example the parent of a missing field). */
-function locateNearest(parsed: ParsedSlice, path: readonly PathSegment[]) {
-  if (!parsed.doc) return undefined;
-  for (let n = path.length; n >= 0; n--) {
-    const loc = locate(parsed.doc, path.slice(0, n));
-    if (loc && (loc.key || loc.node)) return loc;
-  }
-  return undefined;
 }
 
 function finding(code: string, message: string, start: number, end: number): Finding {

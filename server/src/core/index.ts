@@ -23,7 +23,7 @@ export type { QuickFix } from './fixes/quickFixes';
 export { applyEdits } from './fixes/textEdit';
 export type { TextEdit } from './fixes/textEdit';
 export { documentIndexAt } from './suppression';
-export { renderChain, listWorkloads, workloadTelemetry, ChainError } from './chain/renderChain';
+export { renderChain, listWorkloads, workloadTelemetry, workloadsSelectedBy, ChainError } from './chain/renderChain';
 export type { WorkloadSummary } from './chain/renderChain';
 export type { ChainResult, RenderedFilter, PatchOutcome, Direction, Origin } from './chain/types';
 export type { EffectiveTelemetry } from './telemetry/effectiveTelemetry';

@@ -39,9 +39,7 @@ export class DocumentModels {
   /** Analyses an open document's changed parts in small slices, so other files' requests are answered meanwhile. */
   async prepare(document: TextDocument): Promise<void> {
     if (this.versions.get(document.uri) === document.version && this.workspace.hasFile(document.uri)) return;
-    let cache = this.caches.get(document.uri);
-    if (!cache) this.caches.set(document.uri, (cache = new DocumentResultCache()));
-    await cache.warm(document.getText(), { istioVersion: this.settings.istioVersion });
+    await this.cacheFor(document.uri).warm(document.getText(), { istioVersion: this.settings.istioVersion });
   }
 
   /** Everything to report for an open document, including the workspace checks. */
@@ -52,10 +50,14 @@ export class DocumentModels {
 
   /** A file's text from disk (indexing, or a closed document going back to its saved text). */
   setText(uri: string, text: string): void {
+    this.versions.delete(uri);
+    this.workspace.setFile(uri, this.cacheFor(uri).analyze(text, { istioVersion: this.settings.istioVersion }));
+  }
+
+  private cacheFor(uri: string): DocumentResultCache {
     let cache = this.caches.get(uri);
     if (!cache) this.caches.set(uri, (cache = new DocumentResultCache()));
-    this.versions.delete(uri);
-    this.workspace.setFile(uri, cache.analyze(text, { istioVersion: this.settings.istioVersion }));
+    return cache;
   }
 
   remove(uri: string): void {

@@ -1,10 +1,7 @@
 // Custom requests the VS Code client (or any LSP client) uses for the filter-chain preview and CodeLens.
 import { RequestType, RequestType0, CodeLens, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { renderChain, listWorkloads, workloadTelemetry, ChainError, ChainResult, EffectiveTelemetry, WorkloadSummary, Workspace, Direction, Origin } from '../core';
-import { isObject } from '../core/checks/check';
-import { shouldAttach } from '../core/chain/attachment';
-import { proxyContext, isGatewayWorkload } from '../core/chain/proxyContext';
+import { renderChain, listWorkloads, workloadsSelectedBy, workloadTelemetry, ChainError, ChainResult, EffectiveTelemetry, WorkloadSummary, Workspace, Direction, Origin } from '../core';
 
 export interface RenderChainParams {
   workload: string;
@@ -43,17 +40,12 @@ export function handleRenderChain(ws: Workspace, params: RenderChainParams, isti
   }
 }
 
-const SELECTOR: Record<string, [string, string]> = {
-  EnvoyFilter: ['workloadSelector', 'labels'], WasmPlugin: ['selector', 'matchLabels'], TrafficExtension: ['selector', 'matchLabels'], Telemetry: ['selector', 'matchLabels'],
-};
-
 /** "Preview filter chain" on workloads; "applies to N workloads" on our resources. */
 export function codeLenses(ws: Workspace, document: TextDocument, istioVersion: string): CodeLens[] {
   const analysis = ws.fileAnalysis(document.uri);
   if (!analysis) return [];
   const lenses: CodeLens[] = [];
   const workloads = listWorkloads(ws);
-  const root = ws.meshConfig.rootNamespace;
   for (const doc of analysis.documents) {
     const line = firstContentLine(doc.text, doc.slice.startLine);
     const range = Range.create(line, 0, line, 0);
@@ -63,16 +55,8 @@ export function codeLenses(ws: Workspace, document: TextDocument, istioVersion: 
       continue;
     }
     const record = ws.resources.find((r) => r.uri === document.uri && r.docIndex === doc.slice.index);
-    if (!record || !SELECTOR[record.kind]) continue;
-    const [field, labels] = SELECTOR[record.kind];
-    const selector = isObject(record.spec[field]) ? (record.spec[field] as Record<string, unknown>)[labels] : undefined;
-    const matched = ws.workloads.filter((w) => {
-      const inScope = record.namespace === w.namespace || (record.namespace === root && record.kind !== 'Telemetry');
-      if (!inScope) return false;
-      const ctx = proxyContext(w, isGatewayWorkload(w) ? 'gateway' : 'inbound', w.ports[0] ?? 80, root, istioVersion);
-      return shouldAttach(record.namespace, record.spec, selector, ctx);
-    });
-    const ids = matched.map((w) => `${w.namespace}/${w.name}`).sort();
+    if (!record) continue;
+    const ids = workloadsSelectedBy(ws, record, istioVersion);
     lenses.push({ range, command: { title: `applies to ${ids.length} workload${ids.length === 1 ? '' : 's'} in the workspace`, command: ids.length ? 'meshlens.previewChain' : '', arguments: ids.length ? [ids] : [] } });
   }
   return lenses;

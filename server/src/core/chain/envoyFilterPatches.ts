@@ -5,6 +5,7 @@ import type { Workspace, ResourceRecord } from '../workspace/workspace';
 import type { ProxyContext } from './proxyContext';
 import type { RenderedFilter, PatchOutcome, Origin } from './types';
 import { shouldAttach, searchedNamespaces, creationTime } from './attachment';
+import { selectorLabels } from '../resources/selectors';
 import { atLeast, VERSION_FACTS } from './versionData';
 
 const HCM = 'envoy.filters.network.http_connection_manager';
@@ -29,7 +30,7 @@ export function selectedEnvoyFilters(ws: Workspace, ctx: ProxyContext): Resource
   const rootFirst = atLeast(ctx.istioVersion, VERSION_FACTS.envoyFilterRootFirst);
   return namespaces.flatMap((ns) => ws.inNamespace(ns).resources)
     .filter((r) => r.kind === 'EnvoyFilter')
-    .filter((r) => shouldAttach(r.namespace, r.spec, isObject(r.spec.workloadSelector) ? r.spec.workloadSelector.labels : undefined, ctx))
+    .filter((r) => shouldAttach(r.namespace, r.spec, selectorLabels(r.kind, r.spec), ctx))
     .sort((a, b) => {
       const pa = typeof a.spec.priority === 'number' ? a.spec.priority : 0;
       const pb = typeof b.spec.priority === 'number' ? b.spec.priority : 0;

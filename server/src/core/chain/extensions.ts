@@ -4,6 +4,7 @@ import type { ResourceRecord } from '../workspace/workspace';
 import type { ProxyContext } from './proxyContext';
 import type { RenderedFilter } from './types';
 import { shouldAttach, searchedNamespaces, creationTime } from './attachment';
+import { selectorLabels } from '../resources/selectors';
 import { wasmFilterName, trafficExtensionFilterName, atLeast, VERSION_FACTS, TRANSLATED_WASMPLUGIN_SUFFIX } from './versionData';
 
 export type Phase = 'AUTHN' | 'AUTHZ' | 'STATS' | 'UNSPECIFIED';
@@ -75,7 +76,7 @@ export function extensionFilters(resources: ResourceRecord[], ctx: ProxyContext,
   for (const c of ordered) {
     if (c.network !== network) continue;
     const spec = c.record.spec;
-    if (!shouldAttach(c.record.namespace, spec, isObject(spec.selector) ? spec.selector.matchLabels : undefined, ctx)) continue;
+    if (!shouldAttach(c.record.namespace, spec, selectorLabels(c.record.kind, spec), ctx)) continue;
     if (!trafficMatches(spec, ctx)) continue;
     out[c.phase].push(toFilter(c, ctx.istioVersion, network));
   }

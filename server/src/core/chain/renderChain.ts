@@ -1,5 +1,7 @@
 // The filter chain and telemetry a workload gets, computed from the workspace the way istiod would build them.
-import type { Workspace } from '../workspace/workspace';
+import type { Workspace, ResourceRecord } from '../workspace/workspace';
+import { shouldAttach } from './attachment';
+import { selectorLabels } from '../resources/selectors';
 import type { Workload } from '../workspace/workloads';
 import { isObject, asArray } from '../checks/check';
 import { proxyContext, isGatewayWorkload } from './proxyContext';
@@ -60,6 +62,18 @@ export function listWorkloads(ws: Workspace): WorkloadSummary[] {
       source: w.source,
     };
   }).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The workloads of the workspace a resource attaches to ("applies to N workloads"), as `namespace/name`. */
+export function workloadsSelectedBy(ws: Workspace, record: ResourceRecord, istioVersion: string): string[] {
+  const root = ws.meshConfig.rootNamespace;
+  return ws.workloads.filter((w) => {
+    // Root-namespace resources reach every namespace, except Telemetry with a selector (§7.1).
+    const inScope = record.namespace === w.namespace || (record.namespace === root && record.kind !== 'Telemetry');
+    if (!inScope) return false;
+    const ctx = proxyContext(w, isGatewayWorkload(w) ? 'gateway' : 'inbound', w.ports[0] ?? 80, root, istioVersion);
+    return shouldAttach(record.namespace, record.spec, selectorLabels(record.kind, record.spec), ctx);
+  }).map((w) => `${w.namespace}/${w.name}`).sort();
 }
 
 export function findWorkload(ws: Workspace, id: string): Workload {

@@ -1,6 +1,6 @@
 // EnvoyFilter match rules of istiod's webhook (pkg/config/validation/envoyfilter): proxy version, applyTo class
 // versus match class, filter and subFilter matches, deprecated names, and the warning every EnvoyFilter gets.
-import { Check, isObject, asArray } from './check';
+import { Check, isObject, asArray, Report } from './check';
 import { canonicalFilterName } from '../envoy/catalog';
 import type { PathSegment } from '../yaml/parseSlice';
 
@@ -58,14 +58,14 @@ export const envoyFilterMatches: Check = {
   },
 };
 
-function checkDeprecatedName(name: string, path: PathSegment[], report: Parameters<Check['run']>[1]): void {
+function checkDeprecatedName(name: string, path: PathSegment[], report: Report): void {
   const canonical = canonicalFilterName(name);
   if (canonical) report('ML0325', path, `using deprecated filter name "${name}"; use "${canonical}" instead`, { data: { replacement: canonical } });
 }
 
 const RE2_UNSUPPORTED = /\(\?[=!]|\(\?<[=!]|\\[1-9]/;
 
-function checkProxyVersion(pattern: string, path: PathSegment[], report: Parameters<Check['run']>[1]): void {
+function checkProxyVersion(pattern: string, path: PathSegment[], report: Report): void {
   if (pattern.length > 1024) {
     report('ML0321', path, 'Envoy filter: proxyVersion match exceeds 1024 characters and will be ignored', { on: 'key', severity: 'warning' });
     return;

@@ -1,19 +1,13 @@
 // Workload selector and targetRef rules shared by every kind (CRD CEL rules and istiod's webhook helpers).
 import { Check, isObject, asArray, Report } from './check';
-
-const SELECTOR_FIELD: Record<string, { field: string; labels: string }> = {
-  EnvoyFilter: { field: 'workloadSelector', labels: 'labels' },
-  Telemetry: { field: 'selector', labels: 'matchLabels' },
-  WasmPlugin: { field: 'selector', labels: 'matchLabels' },
-  TrafficExtension: { field: 'selector', labels: 'matchLabels' },
-};
+import { SELECTOR_FIELDS } from '../resources/selectors';
 
 const TARGET_KINDS = ['Service', 'networking.istio.io/ServiceEntry', 'gateway.networking.k8s.io/Gateway', 'gateway.networking.k8s.io/GatewayClass'];
 
 export const selectorExclusive: Check = {
-  kinds: Object.keys(SELECTOR_FIELD),
+  kinds: Object.keys(SELECTOR_FIELDS),
   run(res, report) {
-    const { field } = SELECTOR_FIELD[res.kind];
+    const { field } = SELECTOR_FIELDS[res.kind];
     const set = [field, 'targetRef', 'targetRefs'].filter((f) => res.spec[f] !== undefined && res.spec[f] !== null);
     if (set.length <= 1) return;
     // Mark every field after the first, so each mark sits on a field the user may want to remove.
@@ -27,9 +21,9 @@ export const selectorExclusive: Check = {
 };
 
 export const selectorLabels: Check = {
-  kinds: Object.keys(SELECTOR_FIELD),
+  kinds: Object.keys(SELECTOR_FIELDS),
   run(res, report) {
-    const { field, labels } = SELECTOR_FIELD[res.kind];
+    const { field, labels } = SELECTOR_FIELDS[res.kind];
     const selector = res.spec[field];
     if (selector === undefined || selector === null) return;
     const map = isObject(selector) ? selector[labels] : undefined;
@@ -52,7 +46,7 @@ export const selectorLabels: Check = {
 };
 
 export const targetRefs: Check = {
-  kinds: Object.keys(SELECTOR_FIELD),
+  kinds: Object.keys(SELECTOR_FIELDS),
   run(res, report) {
     if (isObject(res.spec.targetRef)) {
       report('ML0326', ['spec', 'targetRef'], '`targetRef` is deprecated; use `targetRefs`, a list.', { on: 'key', data: { toTargetRefs: true } });

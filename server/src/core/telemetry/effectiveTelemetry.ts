@@ -5,6 +5,7 @@ import type { Workspace, ResourceRecord } from '../workspace/workspace';
 import type { Origin } from '../chain/types';
 import type { ProxyContext } from '../chain/proxyContext';
 import { shouldAttach, creationTime } from '../chain/attachment';
+import { selectorLabels } from '../resources/selectors';
 
 type Mode = 'CLIENT' | 'SERVER';
 const MODES: Mode[] = ['CLIENT', 'SERVER'];
@@ -85,7 +86,7 @@ export function applicableTelemetries(ws: Workspace, ctx: ProxyContext): Pick<Ef
   pickNamespaceWide(ctx.rootNamespace, 'mesh');
   if (ctx.workload.namespace !== ctx.rootNamespace) pickNamespaceWide(ctx.workload.namespace, 'namespace');
   for (const r of telemetries.filter((t) => t.namespace === ctx.workload.namespace && hasSelector(t.spec)).sort(byAge)) {
-    if (shouldAttach(r.namespace, r.spec, isObject(r.spec.selector) ? r.spec.selector.matchLabels : undefined, ctx)) {
+    if (shouldAttach(r.namespace, r.spec, selectorLabels(r.kind, r.spec), ctx)) {
       applied.push({ level: 'workload', origin: origin(r) });
       records.push(r);
     }

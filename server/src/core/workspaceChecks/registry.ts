@@ -6,7 +6,7 @@ import { telemetryNamespaceDefaults, telemetrySelectorConflicts, telemetryProvid
 import { selectorTargets } from './selectorChecks';
 import { relativeOperationWithProxyVersion } from './envoyFilterProxyVersion';
 import { patchesMatchingNothing } from './patchesMatchingNothing';
-import { locate, rangeOf, PathSegment } from '../yaml/parseSlice';
+import { locateNearest, rangeOf } from '../yaml/parseSlice';
 import { codeInfo } from '../diagnostics/codes';
 import { withoutSuppressed } from '../suppression';
 
@@ -29,7 +29,7 @@ export function workspaceFindings(ws: Workspace): Map<string, Finding[]> {
   for (const check of WORKSPACE_CHECKS) {
     check.run(ws, (record, code, path, message, opts = {}) => {
       const doc = record.document;
-      const loc = doc.parsed.doc ? nearest(doc.parsed.doc, path) : undefined;
+      const loc = locateNearest(doc.parsed.doc, path);
       const [start, end] = rangeOf(loc, opts.on) ?? [0, 1];
       const f: Finding = { code, severity: opts.severity ?? codeInfo(code).severity, message, start: start + doc.slice.start, end: end + doc.slice.start };
       if (opts.data) f.data = opts.data;
@@ -38,14 +38,6 @@ export function workspaceFindings(ws: Workspace): Map<string, Finding[]> {
   }
   results.set(ws, { version: ws.version, byUri });
   return byUri;
-}
-
-function nearest(doc: NonNullable<import('../analyzeFile').AnalyzedDocument['parsed']['doc']>, path: readonly PathSegment[]) {
-  for (let n = path.length; n >= 0; n--) {
-    const loc = locate(doc, path.slice(0, n));
-    if (loc && (loc.key || loc.node)) return loc;
-  }
-  return undefined;
 }
 
 /** Everything to report for one file: its own findings and the workspace's, less superseded and suppressed ones. */

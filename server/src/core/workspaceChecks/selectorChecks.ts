@@ -1,25 +1,16 @@
 // Selectors against the workloads in the workspace: a selector that matches nothing (IST0101), and one that hits a
 // Gateway API gateway's pods, where targetRefs is the way to attach (IST0166).
 import type { WorkspaceCheck } from './workspaceCheck';
-import { isObject } from '../checks/check';
+import { SELECTOR_FIELDS, selectorLabels } from '../resources/selectors';
 import { asLabels, selects } from '../workspace/labels';
 import { GATEWAY_NAME_LABEL } from '../workspace/workloads';
-
-const SELECTOR: Record<string, [string, string]> = {
-  Telemetry: ['selector', 'matchLabels'],
-  WasmPlugin: ['selector', 'matchLabels'],
-  TrafficExtension: ['selector', 'matchLabels'],
-  EnvoyFilter: ['workloadSelector', 'labels'],
-};
 
 export const selectorTargets: WorkspaceCheck = {
   run(ws, report) {
     const namespacesWithWorkloads = new Set(ws.workloads.map((w) => w.namespace));
     for (const r of ws.resources) {
-      const [field, labelsKey] = SELECTOR[r.kind];
-      const selector = r.spec[field];
-      if (!isObject(selector)) continue;
-      const labels = asLabels(selector[labelsKey]);
+      const { field } = SELECTOR_FIELDS[r.kind];
+      const labels = asLabels(selectorLabels(r.kind, r.spec));
       if (!labels || Object.keys(labels).length === 0) continue;
       // The root namespace's selectors reach no other namespace for Telemetry; for the others they apply mesh-wide.
       const rootWide = r.namespace === ws.meshConfig.rootNamespace && r.kind !== 'Telemetry';

@@ -167,6 +167,16 @@ export function findPair(map: YAMLMap, key: PathSegment): Pair | undefined {
   return undefined;
 }
 
+/** The located node for a path, or for its nearest existing ancestor (for example the parent of a missing field). */
+export function locateNearest(doc: Document.Parsed | undefined, path: readonly PathSegment[]): Located | undefined {
+  if (!doc) return undefined;
+  for (let n = path.length; n >= 0; n--) {
+    const loc = locate(doc, path.slice(0, n));
+    if (loc && (loc.key || loc.node)) return loc;
+  }
+  return undefined;
+}
+
 /** The offsets [start, end) to mark for a located node: the key for collections, else the value. */
 export function rangeOf(loc: Located | undefined, prefer: 'key' | 'value' = 'value'): [number, number] | undefined {
   if (!loc) return undefined;
