@@ -6,7 +6,8 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const mocha = new Mocha({ reporter: 'spec', timeout: 60_000, color: false });
+// forbidOnly: a stray .only would silently run a fraction of the suite.
+const mocha = new Mocha({ reporter: 'spec', timeout: 60_000, color: false, forbidOnly: true });
 const add = (dir) => {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);

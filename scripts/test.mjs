@@ -9,6 +9,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2); // e.g. `npm test -- unit lsp`
+const LAYERS = ['typecheck', 'unit', 'lsp', 'vscode', 'ui'];
+const unknown = only.filter((l) => !LAYERS.includes(l));
+if (unknown.length) {
+  console.error(`unknown test layer ${unknown.join(', ')}; the layers are ${LAYERS.join(', ')}`);
+  process.exit(2);
+}
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const summary = [];
 

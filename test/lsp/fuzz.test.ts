@@ -2,6 +2,7 @@
 // with completion and hover requests between edits. Bounded in count and time. The server must never crash, never
 // stop answering, and answer every request.
 import { strict as assert } from 'node:assert';
+import { sharedOr } from '../helpers/sharedData';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TestLspClient } from '../helpers/lspClient';
@@ -35,7 +36,7 @@ function mutate(text: string, rand: () => number): string {
 }
 
 function sources(): string[] {
-  const dir = existsSync(CORPUS) ? join(CORPUS, 'valid') : EXAMPLES;
+  const dir = sharedOr(join(CORPUS, 'valid'), EXAMPLES, 'fuzz corpus');
   return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 

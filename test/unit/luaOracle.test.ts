@@ -1,6 +1,7 @@
 // Our Lua syntax verdict against LuaJIT's own (Debian's luajit, the dialect Envoy embeds): hand-written valid and
 // broken snippets plus seeded mutations of every Lua source in the corpus. Every verdict must agree.
 import { strict as assert } from 'node:assert';
+import { itWithShared } from '../helpers/sharedData';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
@@ -101,7 +102,7 @@ describe('Lua syntax verdicts agree with LuaJIT', function () {
     assert.ok(oracle.filter((x) => x).length >= 6 && oracle.filter((x) => !x).length >= 10);
   });
 
-  (existsSync(CORPUS) ? it : it.skip)('the corpus\'s Lua sources and seeded mutations of them', () => {
+  itWithShared(CORPUS)('the corpus\'s Lua sources and seeded mutations of them', () => {
     const sources = corpusLua();
     assert.ok(sources.length >= 70, `only ${sources.length} Lua sources found in the corpus`);
     const all = [...sources, ...mutations(sources)];
