@@ -20,6 +20,15 @@ data:
   mesh: |
     defaultProviders:
       metrics: [prometheus]`;
+// The test mesh of listener_test.go has an ext_authz provider whose service exists in the registry.
+const MESH_WITH_EXTAUTHZ = `${MESH}
+    extensionProviders:
+    - name: extauthz
+      envoyExtAuthzHttp: {service: extauthz.ns.svc.cluster.local, port: 8000}`;
+const EXTAUTHZ_SERVICE = `apiVersion: v1
+kind: Service
+metadata: {name: extauthz, namespace: ns}
+spec: {ports: [{port: 8000}]}`;
 const APP = `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: app, namespace: ns}
@@ -64,7 +73,7 @@ describe('chain rendering (golden, from Istio tests)', () => {
   });
 
   it('TestInboundListenerConfig "wasm, stats, authz": extensions in every phase, CUSTOM and ALLOW authz', () => {
-    const ws = workspace(MESH, APP,
+    const ws = workspace(MESH_WITH_EXTAUTHZ, APP, EXTAUTHZ_SERVICE,
       extension('extension-wasm-authn', 'AUTHN', 'wasm', '2024-01-01T00:00:00Z'), extension('extension-lua-authn', 'AUTHN', 'lua', '2024-01-01T00:00:01Z'),
       extension('extension-wasm-authz', 'AUTHZ', 'wasm', '2024-01-01T00:00:02Z'), extension('extension-lua-authz', 'AUTHZ', 'lua', '2024-01-01T00:00:03Z'),
       extension('extension-wasm-stats', 'STATS', 'wasm', '2024-01-01T00:00:04Z'),
@@ -176,8 +185,11 @@ describe('EnvoyFilter patches on the chain (golden)', () => {
     // INSERT_FIRST: the later patch ends up first.
     assert.deepEqual(names(workspace(MESH, APP, root(-1), local(-5)), 'ns/app', 'inbound', 8080).slice(0, 2), ['from-root', 'from-local']);
     assert.deepEqual(names(workspace(MESH, APP, root(0), local(0)), 'ns/app', 'inbound', 8080, '1.22').slice(0, 2), ['from-local', 'from-root']);
-    // Before 1.22 equal priorities order by name.namespace: "local.ns" < "root.istio-system".
-    assert.deepEqual(names(workspace(MESH, APP, root(0), local(0)), 'ns/app', 'inbound', 8080, '1.20').slice(0, 2), ['from-root', 'from-local']);
+    // Before 1.22 every root-namespace EnvoyFilter came first, whatever the priorities (commit 5a82b8899d5, #49681,
+    // which made the list one by priority in 1.22): the root one is applied first, so the local INSERT_FIRST wins.
+    assert.deepEqual(names(workspace(MESH, APP, root(-1), local(-5)), 'ns/app', 'inbound', 8080, '1.20').slice(0, 2), ['from-local', 'from-root']);
+    assert.deepEqual(names(workspace(MESH, APP, root(5), local(-5)), 'ns/app', 'inbound', 8080, '1.20').slice(0, 2), ['from-local', 'from-root']);
+    assert.deepEqual(names(workspace(MESH, APP, root(5), local(-5)), 'ns/app', 'inbound', 8080, '1.22').slice(0, 2), ['from-root', 'from-local']);
   });
 
   it('a NETWORK_FILTER patch on the inbound chain', () => {
@@ -208,5 +220,89 @@ describe('effective telemetry (golden, §7)', () => {
     const t = workloadTelemetry(ws, 'ns/app', '1.31');
     assert.deepEqual(t.applied.map((a) => a.origin.name), ['a-older']);
     assert.deepEqual(t.ignored.map((i) => i.origin.name), ['b-newer']);
+  });
+});
+
+describe('chain fidelity (issue: trust)', () => {
+  const customPolicy = (name: string, provider: string) => `apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: {name: ${name}, namespace: ns}
+spec:
+  action: CUSTOM
+  provider: {name: ${provider}}
+  rules: [{to: [{operation: {paths: ["/${name}"]}}]}]`;
+  const meshWith = (...providers: string[]) => `${MESH}\n    extensionProviders:\n${providers.map((p) => `    - ${p}`).join('\n')}`;
+  const DEFAULT_PROVIDER = 'name: default\n      envoyExtAuthzGrpc: {service: extauthz.ns.svc.cluster.local, port: 9000}';
+  const authz = (ws: Workspace, v = '1.31') => renderChain(ws, 'ns/app', 'inbound', 8080, v).httpFilters.filter((f) => f.name.includes('authz') || f.name.includes('rbac'));
+
+  it('CUSTOM with a provider istiod resolves: rbac (shadow rules) then ext_authz', () => {
+    const filters = authz(workspace(meshWith(DEFAULT_PROVIDER), APP, EXTAUTHZ_SERVICE, customPolicy('httpbin-1', 'default')));
+    assert.deepEqual(filters.map((f) => f.name), ['envoy.filters.http.rbac', 'envoy.filters.http.ext_authz']);
+  });
+
+  it('CUSTOM with a provider not in extensionProviders: one DENY rbac filter, no ext_authz (builder custom-bad-*)', () => {
+    const filters = authz(workspace(MESH, APP, EXTAUTHZ_SERVICE, customPolicy('httpbin-1', 'default')));
+    assert.deepEqual(filters.map((f) => f.name), ['envoy.filters.http.rbac']);
+    assert.match(filters[0].reason!, /^deny due to bad CUSTOM action: provider "default" is not an envoyExtAuthzHttp\/envoyExtAuthzGrpc provider/);
+  });
+
+  it('CUSTOM whose provider service is not in the registry, or has no valid port: deny', () => {
+    const noService = authz(workspace(meshWith(DEFAULT_PROVIDER), APP, customPolicy('httpbin-1', 'default')));
+    assert.deepEqual(noService.map((f) => f.name), ['envoy.filters.http.rbac']);
+    assert.match(noService[0].reason!, /could not find service extauthz\.ns\.svc\.cluster\.local/);
+    const badPort = authz(workspace(meshWith('name: default\n      envoyExtAuthzHttp: {service: extauthz.ns.svc.cluster.local, port: 999999}'), APP, EXTAUTHZ_SERVICE, customPolicy('httpbin-1', 'default')));
+    assert.match(badPort[0].reason!, /port number 999999 must be in the range 1\.\.65535/);
+  });
+
+  it('two CUSTOM providers without PILOT_ENABLE_MULTIPLE_CUSTOM_AUTHZ_PROVIDERS: a deny filter per provider from 1.30, one before', () => {
+    // custom-bad-multiple-providers-in.yaml: providers default and another; out1 is "another", out2 "default".
+    const ws = workspace(meshWith(DEFAULT_PROVIDER), APP, EXTAUTHZ_SERVICE, customPolicy('httpbin-1', 'default'), customPolicy('httpbin-2', 'another'));
+    const now = authz(ws, '1.31');
+    assert.deepEqual(now.map((f) => f.name), ['envoy.filters.http.rbac', 'envoy.filters.http.rbac']);
+    assert.match(now[0].reason!, /; provider another;/);
+    assert.match(now[1].reason!, /; provider default;/);
+    assert.deepEqual(authz(ws, '1.29').map((f) => f.name), ['envoy.filters.http.rbac']);
+  });
+
+  it('MERGE skips Wasm filters served through ECDS (they have no typed_config in the listener)', () => {
+    const wasm = `apiVersion: extensions.istio.io/v1alpha1\nkind: WasmPlugin\nmetadata: {name: w, namespace: ns}\nspec:\n  url: oci://a/b\n  selector: {matchLabels: {app: app}}`;
+    const name = 'extensions.istio.io/trafficextension/ns.w~istio-translated-wasmplugin';
+    const merge = `  - applyTo: HTTP_FILTER\n    match:\n      listener:\n        filterChain:\n          filter:\n            name: envoy.filters.network.http_connection_manager\n            subFilter: {name: "${name}"}\n    patch:\n      operation: MERGE\n      value: {name: renamed}`;
+    const r = renderChain(workspace(MESH, APP, wasm, EF('m', 'ns', 1, merge)), 'ns/app', 'inbound', 8080, '1.31');
+    assert.ok(r.httpFilters.some((f) => f.name === name) && !r.httpFilters.some((f) => f.name === 'renamed'));
+    assert.equal(r.patches[0].applied, false);
+    assert.match(r.patches[0].reason, /has no typed_config \(served through ECDS\), so MERGE skips it/);
+  });
+
+  it('near misses: EnvoyFilters of the namespace, the root namespace and istio-system that do not select the workload', () => {
+    const meshRoot = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: istio, namespace: istio-system}\ndata:\n  mesh: |\n    rootNamespace: mesh-root`;
+    const selector = (labels: string) => EF('sel', 'ns', 1, httpPatch('INSERT_FIRST', undefined, 'x')).replace('spec:\n', `spec:\n  workloadSelector: {labels: {${labels}}}\n`);
+    const refs = EF('refs', 'ns', 1, httpPatch('INSERT_FIRST', undefined, 'y')).replace('spec:\n', 'spec:\n  targetRefs: [{kind: Gateway, group: gateway.networking.k8s.io, name: gw}]\n');
+    const inIstioSystem = EF('legacy-root', 'istio-system', 1, httpPatch('INSERT_FIRST', undefined, 'z'));
+    const elsewhere = EF('elsewhere', 'other', 1, httpPatch('INSERT_FIRST', undefined, 'w'));
+    const r = renderChain(workspace(meshRoot, APP, selector('app: web, version: v2'), refs, inIstioSystem, elsewhere), 'ns/app', 'inbound', 8080, '1.31');
+    const missed = Object.fromEntries(r.patches.map((p) => [p.envoyFilter, [p.applied, p.selected, p.reason]]));
+    assert.deepEqual(Object.keys(missed).sort(), ['istio-system/legacy-root', 'ns/refs', 'ns/sel']);
+    assert.deepEqual(missed['ns/sel'], [false, false, 'not selected: workloadSelector labels app=web (the workload has app=app), version=v2 (the workload has no version label) do not match']);
+    assert.match(String(missed['ns/refs'][2]), /targetRefs attach only to Gateway API gateways and waypoints/);
+    assert.match(String(missed['istio-system/legacy-root'][2]), /only in ns and mesh-root \(the root namespace is mesh-root\), not in istio-system/);
+  });
+
+  it('equal priority and namespace: creation time first, then name (sortEnvoyFilters)', () => {
+    const at = (name: string, created: string) => EF(name, 'ns', 0, httpPatch('INSERT_FIRST', undefined, `from-${name}`)).replace(`name: ${name}, namespace: ns}`, `name: ${name}, namespace: ns, creationTimestamp: "${created}"}`);
+    // INSERT_FIRST: the later patch ends up first, so the first filter shows which EnvoyFilter istiod applied last.
+    assert.deepEqual(names(workspace(MESH, APP, at('a', '2024-01-02T00:00:00Z'), at('b', '2024-01-01T00:00:00Z')), 'ns/app', 'inbound', 8080).slice(0, 2), ['from-a', 'from-b']);
+    assert.deepEqual(names(workspace(MESH, APP, at('b', '2024-01-01T00:00:00Z'), at('a', '2024-01-01T00:00:00Z')), 'ns/app', 'inbound', 8080).slice(0, 2), ['from-b', 'from-a']);
+  });
+
+  it('INSERT_AFTER a named filter, and a selector with several labels or an empty label map', () => {
+    const after = EF('after', 'ns', 1, httpPatch('INSERT_AFTER', 'envoy.filters.http.fault', 'after-fault'));
+    const seq = names(workspace(MESH, APP, after), 'ns/app', 'inbound', 8080);
+    assert.equal(seq[seq.indexOf('envoy.filters.http.fault') + 1], 'after-fault');
+    const labelled = (labels: string) => after.replace('spec:\n', `spec:\n  workloadSelector: {labels: ${labels}}\n`);
+    const app2 = APP.replace('{app: app}', '{app: app, tier: web}');
+    assert.ok(names(workspace(MESH, app2, labelled('{app: app, tier: web}')), 'ns/app', 'inbound', 8080).includes('after-fault'));
+    assert.ok(!names(workspace(MESH, app2, labelled('{app: app, tier: db}')), 'ns/app', 'inbound', 8080).includes('after-fault'));
+    assert.ok(names(workspace(MESH, app2, labelled('{}')), 'ns/app', 'inbound', 8080).includes('after-fault'));
   });
 });

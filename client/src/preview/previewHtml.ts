@@ -21,7 +21,7 @@ export interface PreviewData {
   chain: {
     workload: string; direction: string; port: number; istioVersion: string; proxy: string; listener: string; filterChain: string;
     httpFilters: FilterView[]; networkFilters: FilterView[];
-    patches: Array<{ envoyFilter: string; index: number; applyTo: string; operation: string; applied: boolean; reason: string; origin: OriginView; evaluated?: boolean }>;
+    patches: Array<{ envoyFilter: string; index: number; applyTo: string; operation: string; applied: boolean; reason: string; origin: OriginView; evaluated?: boolean; selected?: boolean }>;
     assumptions: string[]; warnings: string[];
   };
   telemetry: {
@@ -88,7 +88,7 @@ export function previewBody(data: PreviewData | { error: string }): string {
   const c = data.chain;
   const warnings = c.warnings.length ? `<div class="warnings">${c.warnings.map((w) => `<p>⚠ ${escapeHtml(w)}</p>`).join('')}</div>` : '';
   const patches = c.patches.length ? `<table class="patches"><thead><tr><th></th><th>EnvoyFilter</th><th>#</th><th>applyTo</th><th>operation</th><th>outcome</th></tr></thead><tbody>${c.patches.map((p) =>
-    `<tr class="${p.applied ? 'applied' : p.evaluated === false ? 'skipped' : 'missed'}"><td>${p.applied ? '✓' : p.evaluated === false ? '–' : '✗'}</td><td>${badge(p.origin)}</td><td>${p.index}</td><td>${escapeHtml(p.applyTo)}</td><td>${escapeHtml(p.operation)}</td><td>${escapeHtml(p.reason)}</td></tr>`).join('')}</tbody></table>` : '<p class="muted">No EnvoyFilter selects this workload.</p>';
+    `<tr class="${p.applied ? 'applied' : p.evaluated === false ? 'skipped' : p.selected === false ? 'unselected' : 'missed'}"><td>${p.applied ? '✓' : p.evaluated === false ? '–' : p.selected === false ? '○' : '✗'}</td><td>${badge(p.origin)}</td><td>${p.index}</td><td>${escapeHtml(p.applyTo)}</td><td>${escapeHtml(p.operation)}</td><td>${escapeHtml(p.reason)}</td></tr>`).join('')}</tbody></table>` : '<p class="muted">No EnvoyFilter selects this workload.</p>';
   const assumptions = [...new Set([...c.assumptions, ...data.telemetry.assumptions])];
   return `<header><h1>${escapeHtml(c.workload)}</h1><p>${escapeHtml(c.direction)} · port ${c.port} · Istio ${escapeHtml(c.istioVersion)} · ${escapeHtml(c.proxy)} · listener <code>${escapeHtml(c.listener)}</code>${c.filterChain ? ` · chain <code>${escapeHtml(c.filterChain)}</code>` : ''}</p></header>`
     + warnings

@@ -4,7 +4,8 @@ import { isObject, asArray } from '../checks/check';
 import type { Workspace, ResourceRecord } from '../workspace/workspace';
 import type { ProxyContext } from './proxyContext';
 import type { RenderedFilter, PatchOutcome, Origin } from './types';
-import { shouldAttach, searchedNamespaces, creationTime } from './attachment';
+import { shouldAttach, searchedNamespaces, creationTime, targetRefsOf } from './attachment';
+import { asLabels } from '../workspace/labels';
 import { selectorLabels } from '../resources/selectors';
 import { atLeast, VERSION_FACTS } from './versionData';
 
@@ -24,24 +25,56 @@ interface Patch {
   outcome?: PatchOutcome;
 }
 
-/** The EnvoyFilters that select the proxy, in istiod's merged order (§6.1). */
+/**
+ * The EnvoyFilters that select the proxy, in istiod's merged order (push_context.go EnvoyFilters): from 1.22 one list
+ * by priority, the root namespace first at equal priority; before 1.22 every root-namespace EnvoyFilter came first,
+ * whatever the priorities. Then creation time, then `name.namespace`.
+ */
 export function selectedEnvoyFilters(ws: Workspace, ctx: ProxyContext): ResourceRecord[] {
   const namespaces = searchedNamespaces(ctx);
-  const rootFirst = atLeast(ctx.istioVersion, VERSION_FACTS.envoyFilterRootFirst);
+  const mergedByPriority = atLeast(ctx.istioVersion, VERSION_FACTS.envoyFilterRootFirst);
+  const priority = (r: ResourceRecord) => (typeof r.spec.priority === 'number' ? r.spec.priority : 0);
+  const rootRank = (r: ResourceRecord) => (r.namespace === ctx.rootNamespace ? 0 : 1);
   return namespaces.flatMap((ns) => ws.inNamespace(ns).resources)
     .filter((r) => r.kind === 'EnvoyFilter')
     .filter((r) => shouldAttach(r.namespace, r.spec, selectorLabels(r.kind, r.spec), ctx))
     .sort((a, b) => {
-      const pa = typeof a.spec.priority === 'number' ? a.spec.priority : 0;
-      const pb = typeof b.spec.priority === 'number' ? b.spec.priority : 0;
-      if (pa !== pb) return pa - pb;
-      if (rootFirst) {
-        const ra = a.namespace === ctx.rootNamespace ? 0 : 1;
-        const rb = b.namespace === ctx.rootNamespace ? 0 : 1;
-        if (ra !== rb) return ra - rb;
-      }
+      if (!mergedByPriority && rootRank(a) !== rootRank(b)) return rootRank(a) - rootRank(b);
+      if (priority(a) !== priority(b)) return priority(a) - priority(b);
+      if (rootRank(a) !== rootRank(b)) return rootRank(a) - rootRank(b);
       return creationTime(a.value).localeCompare(creationTime(b.value)) || `${a.name}.${a.namespace}`.localeCompare(`${b.name}.${b.namespace}`);
     });
+}
+
+/** Why an EnvoyFilter of a namespace near the workload does not select it (the question users bring to a preview). */
+function whyNotSelected(r: ResourceRecord, ctx: ProxyContext): string {
+  const searched = searchedNamespaces(ctx);
+  if (!searched.includes(r.namespace)) return `not selected: istiod looks for EnvoyFilters only in ${searched.join(' and ')} (the root namespace is ${ctx.rootNamespace}), not in ${r.namespace}`;
+  const refs = targetRefsOf(r.spec);
+  if (refs.length && !ctx.gatewayApiName) return 'not selected: targetRefs attach only to Gateway API gateways and waypoints, and this workload is neither';
+  if (refs.length) return `not selected: no targetRef names Gateway ${ctx.gatewayApiName} in namespace ${ctx.workload.namespace}`;
+  const labels = asLabels(selectorLabels(r.kind, r.spec)) ?? {};
+  const missing = Object.entries(labels).filter(([k, v]) => ctx.workload.labels[k] !== v).map(([k, v]) => (ctx.workload.labels[k] === undefined ? `${k}=${v} (the workload has no ${k} label)` : `${k}=${v} (the workload has ${k}=${ctx.workload.labels[k]})`));
+  return `not selected: workloadSelector label${missing.length === 1 ? '' : 's'} ${missing.join(', ')} do${missing.length === 1 ? 'es' : ''} not match`;
+}
+
+/**
+ * The EnvoyFilters of the workload's namespace, the root namespace and istio-system that do not select the workload,
+ * one outcome per patch, so that "why doesn't my EnvoyFilter apply?" has an answer in the preview.
+ */
+export function nearMisses(ws: Workspace, ctx: ProxyContext, selected: ResourceRecord[]): PatchOutcome[] {
+  const chosen = new Set(selected);
+  const namespaces = [...new Set([ctx.workload.namespace, ctx.rootNamespace, 'istio-system'])];
+  const out: PatchOutcome[] = [];
+  for (const r of namespaces.flatMap((ns) => ws.inNamespace(ns).resources)) {
+    if (r.kind !== 'EnvoyFilter' || chosen.has(r)) continue;
+    const reason = whyNotSelected(r, ctx);
+    asArray(r.spec.configPatches).forEach((cp, index) => {
+      if (!isObject(cp) || !isObject(cp.patch)) return;
+      out.push({ envoyFilter: `${r.namespace}/${r.name}`, index, applyTo: String(cp.applyTo ?? ''), operation: String(cp.patch.operation ?? ''), applied: false, reason, origin: originOf(r), selected: false });
+    });
+  }
+  return out;
 }
 
 function originOf(r: ResourceRecord): Origin {
@@ -134,6 +167,7 @@ function toFilter(p: Patch): RenderedFilter {
     origin: originOf(p.ef),
     phase: null,
     reason: `${p.op} by EnvoyFilter ${p.ef.namespace}/${p.ef.name} (patch ${p.index})`,
+    ...(!typed && isObject(discovery) ? { configDiscovery: true } : {}),
   };
 }
 
@@ -208,7 +242,7 @@ function merges(list: RenderedFilter[], patches: Patch[], matchNameOf: (p: Patch
       if (p.outcome) continue;
       const name = matchNameOf(p);
       if (name !== undefined && name !== f.name) continue;
-      if (!f.typeUrl) {
+      if (!f.typeUrl || f.configDiscovery) {
         skipped.set(p, [...(skipped.get(p) ?? []), f.name]);
         continue;
       }
@@ -246,7 +280,8 @@ export interface PatchResult {
 
 export function applyEnvoyFilters(ws: Workspace, ctx: ProxyContext, http: RenderedFilter[], network: RenderedFilter[]): PatchResult {
   const all: Patch[] = [];
-  for (const ef of selectedEnvoyFilters(ws, ctx)) {
+  const selected = selectedEnvoyFilters(ws, ctx);
+  for (const ef of selected) {
     asArray(ef.spec.configPatches).forEach((cp, index) => {
       if (!isObject(cp) || !isObject(cp.patch)) return;
       all.push({ ef, index, cp, applyTo: String(cp.applyTo ?? ''), op: String(cp.patch.operation ?? '') });
@@ -302,5 +337,5 @@ export function applyEnvoyFilters(ws: Workspace, ctx: ProxyContext, http: Render
     const after = httpFilters.slice(routerAt + 1).map((f) => f.name || '(unnamed)').join(', ');
     warnings.push(`envoy.filters.http.router must be the last HTTP filter; ${after} comes after it, and Envoy rejects the listener ("terminal filter ... must be the last filter in a http filter chain"). Use INSERT_BEFORE with subFilter envoy.filters.http.router instead of ADD.`);
   }
-  return { httpFilters, networkFilters, outcomes: all.map((p) => p.outcome!), warnings };
+  return { httpFilters, networkFilters, outcomes: [...all.map((p) => p.outcome!), ...nearMisses(ws, ctx, selected)], warnings };
 }

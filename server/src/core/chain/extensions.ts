@@ -96,6 +96,7 @@ function toFilter(c: Candidate, version: string, network: boolean): RenderedFilt
     origin: { kind: r.kind, namespace: r.namespace, name: r.name, uri: r.uri, docIndex: r.docIndex },
     phase: c.phase,
     reason: c.lua ? 'inline Lua' : 'Wasm module served through ECDS',
+    ...(c.lua ? {} : { configDiscovery: true }),
     priority: c.priority,
   };
 }

@@ -7,6 +7,7 @@ import type { RenderedFilter } from './types';
 import { shouldAttach, searchedNamespaces } from './attachment';
 import { extensionFilters, PHASES, Phase } from './extensions';
 import { effectiveTelemetry, statsProviders, EffectiveTelemetry } from '../telemetry/effectiveTelemetry';
+import { customAuthzFilters } from './customAuthz';
 
 const T = 'type.googleapis.com/';
 const own = (name: string, typeUrl: string | null, reason: string): RenderedFilter => ({ name, typeUrl, origin: null, phase: null, reason });
@@ -41,6 +42,8 @@ export interface IstioChain {
   httpFilters: RenderedFilter[];
   networkFilters: RenderedFilter[];
   telemetry: EffectiveTelemetry;
+  /** Facts the rendering assumed, for the preview's list. */
+  assumptions: string[];
 }
 
 export function istioChain(ws: Workspace, ctx: ProxyContext): IstioChain {
@@ -55,10 +58,8 @@ export function istioChain(ws: Workspace, ctx: ProxyContext): IstioChain {
   const phase = (p: Phase) => http.push(...ext[p]);
 
   http.push(own('istio.metadata_exchange', `${T}io.istio.http.peer_metadata.Config`, inbound ? 'peer metadata exchange (downstream discovery)' : 'peer metadata exchange (upstream discovery)'));
-  for (const provider of policies.custom) {
-    http.push(own('envoy.filters.http.rbac', `${T}envoy.extensions.filters.http.rbac.v3.RBAC`, `CUSTOM AuthorizationPolicy with provider ${provider || '(unnamed)'}: shadow rules that decide when to call it`));
-    http.push(own('envoy.filters.http.ext_authz', `${T}envoy.extensions.filters.http.ext_authz.v3.ExtAuthz`, `CUSTOM AuthorizationPolicy: calls provider ${provider || '(unnamed)'}`));
-  }
+  const custom = customAuthzFilters(ws, policies.custom, ctx.istioVersion);
+  http.push(...custom.filters);
   phase('AUTHN');
   if (policies.jwt) http.push(own('envoy.filters.http.jwt_authn', `${T}envoy.extensions.filters.http.jwt_authn.v3.JwtAuthentication`, 'a RequestAuthentication with jwtRules selects the workload'));
   phase('AUTHZ');
@@ -80,5 +81,5 @@ export function istioChain(ws: Workspace, ctx: ProxyContext): IstioChain {
   if (inbound) network.push(own('istio.metadata_exchange', `${T}envoy.tcp.metadataexchange.config.MetadataExchange`, 'TCP metadata exchange on inbound chains'));
   for (const p of PHASES) network.push(...netExt[p]);
   network.push(own('envoy.filters.network.http_connection_manager', `${T}envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager`, 'the HTTP connection manager that runs the HTTP filters'));
-  return { httpFilters: http, networkFilters: network, telemetry };
+  return { httpFilters: http, networkFilters: network, telemetry, assumptions: custom.assumptions };
 }

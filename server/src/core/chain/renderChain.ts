@@ -95,7 +95,7 @@ export function renderChain(ws: Workspace, workloadId: string, direction: Direct
   const ctx = proxyContext(w, direction, port, ws.meshConfig.rootNamespace, istioVersion);
   const base = istioChain(ws, ctx);
   const patched = applyEnvoyFilters(ws, ctx, base.httpFilters, base.networkFilters);
-  const assumptions = [...base.telemetry.assumptions];
+  const assumptions = [...base.telemetry.assumptions, ...base.assumptions];
   if (ws.meshConfig.explicit) assumptions.push(`Mesh config from ${ws.meshConfig.source}.`);
   else assumptions.push(`No mesh config in the workspace: root namespace ${ws.meshConfig.rootNamespace}, Istio's default providers.`);
   assumptions.push(`The proxy reports ISTIO_VERSION ${ctx.proxyVersion} (the target Istio version) for proxyVersion matches.`);

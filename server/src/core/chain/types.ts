@@ -19,6 +19,8 @@ export interface RenderedFilter {
   phase: string | null;
   /** Why Istio put its own filter here (for example "an ALLOW AuthorizationPolicy selects the workload"). */
   reason?: string;
+  /** Served through ECDS (config_discovery): the filter has no typed_config in the listener, so MERGE skips it. */
+  configDiscovery?: boolean;
   /** EnvoyFilter patches that replaced or merged into this filter. */
   patchedBy?: Array<{ envoyFilter: string; index: number; operation: string }>;
 }
@@ -31,6 +33,8 @@ export interface PatchOutcome {
   applied: boolean;
   reason: string;
   origin: Origin;
+  /** False for EnvoyFilters near the workload that do not select it (the reason says why). */
+  selected?: boolean;
   /** False for patches of parts of the config the preview does not render (clusters, routes, ...). */
   evaluated?: boolean;
 }

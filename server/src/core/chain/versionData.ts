@@ -15,8 +15,10 @@ export const TRANSLATED_WASMPLUGIN_SUFFIX = '~istio-translated-wasmplugin';
 export const VERSION_FACTS = {
   /** WasmPlugins become synthetic TrafficExtensions (names sort with the suffix). */
   wasmPluginTranslation: '1.30',
-  /** Root-namespace EnvoyFilters first at equal priority. */
+  /** One EnvoyFilter list by priority across namespaces, root first at equal priority (before: all root ones first). */
   envoyFilterRootFirst: '1.22',
+  /** CUSTOM authorization: one deny filter per bad provider (before: one deny filter for all). */
+  customAuthzPerProvider: '1.30',
   /** MERGE_AND_REPLACE_LIST exists. */
   mergeAndReplaceList: '1.31',
 };

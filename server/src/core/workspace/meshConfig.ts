@@ -8,6 +8,8 @@ export interface MeshConfigInfo {
   defaultProviders: { metrics: string[]; tracing: string[]; accessLogging: string[] };
   /** Provider name (lower case) -> provider type (prometheus, zipkin, envoyFileAccessLog, lightstep, ...). */
   providers: Map<string, string>;
+  /** envoyExtAuthzHttp/envoyExtAuthzGrpc providers (name -> service and port), for CUSTOM authorization. */
+  extAuthz: Map<string, { service: string; port: number | undefined }>;
   /** Where it came from, for messages and the preview. */
   source: string;
   /** True when read from the workspace or a file, false for Istio's defaults. */
@@ -18,7 +20,7 @@ export interface MeshConfigInfo {
 const BUILT_IN: Array<[string, string]> = [['prometheus', 'prometheus'], ['stackdriver', 'stackdriver'], ['envoy', 'envoyFileAccessLog']];
 
 export function defaultMeshConfig(): MeshConfigInfo {
-  return { rootNamespace: 'istio-system', defaultProviders: { metrics: [], tracing: [], accessLogging: [] }, providers: new Map(BUILT_IN), source: "Istio's defaults", explicit: false };
+  return { rootNamespace: 'istio-system', defaultProviders: { metrics: [], tracing: [], accessLogging: [] }, providers: new Map(BUILT_IN), extAuthz: new Map(), source: "Istio's defaults", explicit: false };
 }
 
 /** Reads a MeshConfig object (the `mesh` key of the istio ConfigMap, parsed, or an IstioOperator's meshConfig). */
@@ -36,6 +38,8 @@ export function meshConfigFrom(mesh: Record<string, unknown>, source: string): M
     if (!isObject(p) || typeof p.name !== 'string') continue;
     const type = Object.keys(p).find((k) => k !== 'name') ?? 'unknown';
     info.providers.set(p.name.toLowerCase(), type);
+    const authz = p.envoyExtAuthzHttp ?? p.envoyExtAuthzGrpc;
+    if (isObject(authz)) info.extAuthz.set(p.name, { service: typeof authz.service === 'string' ? authz.service : '', port: typeof authz.port === 'number' ? authz.port : undefined });
   }
   return info;
 }

@@ -30,7 +30,7 @@ export const patchesMatchingNothing: WorkspaceCheck = {
           if (budget-- <= 0) return; // very large workspaces: stop rather than stall the editor
           const chain = renderChain(ws, w.id, direction, port, version);
           for (const p of chain.patches) {
-            if (p.evaluated === false) continue;
+            if (p.evaluated === false || p.selected === false) continue;
             const key = `${p.envoyFilter}#${p.index}`;
             const entry = seen.get(key) ?? { applied: false, contexts: new Set(), reasons: [], workloads: new Set() };
             entry.applied ||= p.applied;
