@@ -92,6 +92,17 @@ describe('language server over stdio', function () {
     }
   });
 
+  it('completes kind: with every kind of the apiVersion, WasmPlugin and TrafficExtension alike', async () => {
+    for (const [name, kind] of [['typed', 'WasmPlugin'], ['half', 'Was'], ['none', '']]) {
+      const uri = `file:///kind-${name}.yaml`;
+      await client.open(uri, `apiVersion: extensions.istio.io/v1alpha1\nkind: ${kind}\nmetadata:\n  name: x\n`);
+      const items = await client.complete(uri, 1, 6 + kind.length);
+      assert.deepEqual(items.map((i) => i.label).sort(), ['TrafficExtension', 'WasmPlugin'], name);
+    }
+    await client.open('file:///kind-telemetry.yaml', 'apiVersion: telemetry.istio.io/v1\nkind: \n');
+    assert.deepEqual((await client.complete('file:///kind-telemetry.yaml', 1, 6)).map((i) => i.label), ['Telemetry']);
+  });
+
   it('hovers a field with its description, type, values and version', async () => {
     const text = yaml(...EF, '  configPatches:', '  - applyTo: HTTP_FILTER', '    match:', '      context: SIDECAR_INBOUND', '    patch:', '      operation: REMOVE');
     await client.open('file:///hover.yaml', text);

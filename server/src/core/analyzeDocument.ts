@@ -11,6 +11,7 @@ import type { Finding } from './diagnostics/finding';
 import { apiVersionAddedIn, compareVersions, kindAddedIn } from './versions/istioVersions';
 import { luaRegions, LuaRegion } from './lua/luaRegions';
 import { analyzeLua } from './lua/analyzeLua';
+import { accessLogFilterProblems } from './telemetry/celSyntax';
 
 export interface AnalysisOptions {
   /** Target Istio minor version, e.g. "1.28" (see versions/istioVersions.normalizeVersion). */
@@ -119,6 +120,9 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
         findings.push(f);
       }
     }
+  }
+  if (identity.kind === 'Telemetry' && parsed.doc) {
+    for (const p of accessLogFilterProblems(parsed.doc, text, view.spec)) findings.push(finding('ML0315', p.message, p.start, p.end));
   }
   return result;
 }

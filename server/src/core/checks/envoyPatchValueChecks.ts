@@ -16,10 +16,12 @@ export const patchValueTypes: Check = {
       if (!isObject(cp) || !isObject(cp.patch) || cp.patch.value === undefined) return;
       if (isObject(cp.match) && cp.match.context === 'WAYPOINT') return;
       const base: PathSegment[] = ['spec', 'configPatches', i, 'patch', 'value'];
+      const partial = cp.patch.operation === 'MERGE' || cp.patch.operation === 'MERGE_AND_REPLACE_LIST';
       walk(cp.patch.value, base, (value, path) => {
         if (!isObject(value)) return;
         const type = value['@type'];
         if (typeof type === 'string') checkType(type, [...path, '@type'], report, 'any');
+        if (typeof type === 'string' && WASM_FILTER.test(type) && !partial) checkWasmCode(value, path, report);
         if (typeof type === 'string' && isTypedStruct(type)) {
           for (const key of ['type_url', 'typeUrl']) {
             if (typeof value[key] === 'string') checkType(value[key] as string, [...path, key], report, 'typed-struct');
@@ -32,6 +34,17 @@ export const patchValueTypes: Check = {
     });
   },
 };
+
+const WASM_FILTER = /\.filters\.(?:http|network)\.wasm\.v3\.Wasm$/;
+
+/** Envoy cannot create a Wasm VM without code: it rejects the filter when the config is pushed. */
+function checkWasmCode(wasm: Record<string, unknown>, path: PathSegment[], report: Report): void {
+  const config = wasm.config;
+  if (!isObject(config)) return;
+  const vmKey = config.vm_config !== undefined ? 'vm_config' : 'vmConfig';
+  const vm = config[vmKey];
+  if (isObject(vm) && vm.code === undefined) report('ML0607', [...path, 'config', vmKey], 'vm_config has no `code`: Envoy cannot load a Wasm module from nowhere and rejects the filter when istiod pushes it.', { on: 'key' });
+}
 
 function checkType(typeUrl: string, path: PathSegment[], report: Report, where: 'any' | 'typed-struct'): void {
   const status = typeStatus(typeUrl);

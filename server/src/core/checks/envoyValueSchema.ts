@@ -2,7 +2,10 @@
 // every `@type`d Any into the message the type names. What istiod rejects (wrong types, bad enum values, oneof
 // conflicts) is an error; unknown fields, which istiod's lenient decode drops, are warnings; Envoy's own validation
 // rules (required fields, bounds), which istiod does not check but Envoy does when the config is pushed, are warnings
-// too, as is everything inside TypedStruct values (istiod passes them through).
+// too, as is everything inside TypedStruct values (istiod passes them through). Envoy converts a TypedStruct with
+// protobuf's JSON parser and, for dynamic config, retries with unknown fields ignored (MessageUtil::loadFromJson):
+// unknown fields and unknown enum names are dropped with a log line there, not rejected, and a Duration may be
+// written as an object ({seconds, nanos}).
 import type { ErrorObject } from 'ajv';
 import { Check, isObject, asArray, Report } from './check';
 import { validatorFor, messageForApplyTo, messageForType } from '../envoy/envoySchemas';
@@ -12,7 +15,7 @@ import type { PathSegment } from '../yaml/parseSlice';
 import { parseDuration } from '../text/duration';
 import { toPath, typeName, article } from '../schema/validateSchema';
 
-type Where = { typedStruct: boolean; merge: boolean; message: string };
+type Where = { typedStruct: boolean; merge: boolean; message: string; agentFetchesCode?: boolean };
 
 export const envoyValueSchema: Check = {
   kinds: ['EnvoyFilter'],
@@ -24,13 +27,16 @@ export const envoyValueSchema: Check = {
       if (op === 'REMOVE') return;
       const merge = op === 'MERGE' || op === 'MERGE_AND_REPLACE_LIST';
       const base: PathSegment[] = ['spec', 'configPatches', i, 'patch', 'value'];
+      // In an ECDS resource the Istio agent downloads remote Wasm code and rewrites it to a local file before Envoy
+      // sees it (pkg/wasm/convert.go), so what Envoy would need to fetch it itself does not apply there.
+      const agentFetchesCode = cp.applyTo === 'EXTENSION_CONFIG';
       const root = messageForApplyTo(String(cp.applyTo ?? ''));
-      if (root) check(cp.patch.value, root, base, { typedStruct: false, merge, message: root }, report);
+      if (root) check(cp.patch.value, root, base, { typedStruct: false, merge, message: root, agentFetchesCode }, report);
       walk(cp.patch.value, base, (v, path) => {
         if (path.length === base.length || !isObject(v) || typeof v['@type'] !== 'string') return;
         const type = v['@type'];
         const def = messageForType(type);
-        if (def) check(v, def, path, { typedStruct: false, merge, message: def }, report);
+        if (def) check(v, def, path, { typedStruct: false, merge, message: def, agentFetchesCode }, report);
         const inner = v.type_url ?? v.typeUrl;
         if (isTypedStruct(type) && typeof inner === 'string' && isObject(v.value)) {
           const innerDef = messageForType(inner);
@@ -53,6 +59,7 @@ function check(value: unknown, def: string, base: PathSegment[], where: Where, r
     const f = describe(e, value, where);
     if (!f) continue;
     const path = [...base, ...f.path];
+    if (where.agentFetchesCode && f.code === 'ML0607' && remoteCode(f.path)) continue;
     const key = `${f.code} ${path.join('/')}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -61,6 +68,18 @@ function check(value: unknown, def: string, base: PathSegment[], where: Where, r
 }
 
 const PUSH = 'Envoy will reject this when istiod pushes it';
+const DROPPED = 'inside a TypedStruct Envoy drops it with a warning in its log (unknown fields are ignored for dynamic config), so it never takes effect';
+
+function remoteCode(path: PathSegment[]): boolean {
+  const at = path.findIndex((s) => s === 'remote');
+  return at > 0 && path[at - 1] === 'code';
+}
+
+/** `{seconds, nanos}`: the object form of a Duration that protobuf's legacy JSON parsing accepts. */
+function durationObject(e: ErrorObject): boolean {
+  const parent = e.parentSchema as Record<string, unknown> | undefined;
+  return String(parent?.pattern ?? '').endsWith('s$') && isObject(e.data) && Object.keys(e.data).length > 0 && Object.entries(e.data).every(([k, v]) => (k === 'seconds' || k === 'nanos') && (typeof v === 'number' || (typeof v === 'string' && /^-?\d+$/.test(v))));
+}
 
 function describe(e: ErrorObject, root: unknown, where: Where): { code: string; message: string; path: PathSegment[]; on: 'key' | 'value' } | undefined {
   const path = toPath(e.instancePath, root);
@@ -70,20 +89,23 @@ function describe(e: ErrorObject, root: unknown, where: Where): { code: string; 
   const inTs = where.typedStruct ? ` (inside a TypedStruct, which istiod does not decode: ${PUSH})` : '';
   switch (e.keyword) {
     case 'additionalProperties':
-      return { code: 'ML0605', message: where.typedStruct ? `\`${p.additionalProperty}\` is not a field of ${where.message}: ${PUSH}.` : `\`${p.additionalProperty}\` is not a field of this ${where.message} value; istiod's decoding drops it, so it never reaches Envoy.`, path: [...path, String(p.additionalProperty)], on: 'key' };
+      return { code: 'ML0605', message: where.typedStruct ? `\`${p.additionalProperty}\` is not a field of ${where.message}: ${DROPPED}.` : `\`${p.additionalProperty}\` is not a field of this ${where.message} value; istiod's decoding drops it, so it never reaches Envoy.`, path: [...path, String(p.additionalProperty)], on: 'key' };
     case 'required':
       if (where.merge) return undefined; // a MERGE value is partial
       return { code: 'ML0607', message: `\`${p.missingProperty}\` is required: ${PUSH}.`, path, on: 'key' };
     case 'anyOf': {
       if (parent?.['x-requirement']) return where.merge ? undefined : { code: 'ML0607', message: `${String(parent.errorMessage ?? 'a required field is missing')} ${PUSH}.`, path, on: 'key' };
       const options = (parent?.anyOf as Array<Record<string, unknown>> | undefined)?.find((b) => Array.isArray(b.enum))?.enum as string[] | undefined;
+      if (options && where.typedStruct && typeof e.data === 'string') return { code: 'ML0606', message: `\`${String(e.data)}\` is not a value of \`${field}\` (allowed: ${options.join(', ')}): ${DROPPED}, and the field keeps its default.`, path, on: 'value' };
       if (options) return { code: 'ML0606', message: `\`${String(e.data)}\` is not a value of \`${field}\`. Allowed: ${options.join(', ')}.${inTs}`, path, on: 'value' };
       return { code: 'ML0606', message: `\`${field}\` has the wrong type: expected ${describeTypes(parent)}.${inTs}`, path, on: 'value' };
     }
     case 'type':
+      if (where.typedStruct && durationObject(e)) return undefined;
       return { code: 'ML0606', message: `\`${field}\` must be ${article(String(p.type))}, not ${typeName(e.data)}; istiod cannot decode it.${inTs}`, path, on: 'value' };
     case 'enum':
     case 'const':
+      if (where.typedStruct && typeof e.data === 'string') return { code: 'ML0606', message: `\`${String(e.data)}\` is not allowed for \`${field}\`: ${DROPPED}, and the field keeps its default.`, path, on: 'value' };
       return { code: 'ML0606', message: `\`${String(e.data)}\` is not allowed for \`${field}\`.${inTs}`, path, on: 'value' };
     case 'false schema': {
       const m = /dependencies\/([^/]+)\/properties\/([^/]+)\/false schema$/.exec(e.schemaPath);
@@ -95,7 +117,8 @@ function describe(e: ErrorObject, root: unknown, where: Where): { code: string; 
       return { code: 'ML0607', message: `\`${field}\` is ${e.keyword.startsWith('min') ? 'too short' : 'too long'} (${e.keyword} ${p.limit}): ${PUSH}.`, path, on: 'value' };
     case 'pattern':
       // istiod converts durations itself and accepts Go's syntax ("500ms", "1m30s"); Envoy only ever sees the proto.
-      if (typeof e.data === 'string' && String(p.pattern).endsWith('s$') && parseDuration(e.data) !== undefined) return undefined;
+      // Inside a TypedStruct istiod converts nothing, and Envoy's JSON parser wants the proto form.
+      if (!where.typedStruct && typeof e.data === 'string' && String(p.pattern).endsWith('s$') && parseDuration(e.data) !== undefined) return undefined;
       return { code: 'ML0606', message: `\`${String(e.data)}\` is not a valid value for \`${field}\` (expected ${String(parent?.errorMessage ?? `the pattern ${p.pattern}`)}).${inTs}`, path, on: 'value' };
     default:
       return { code: 'ML0607', message: `\`${field}\`: ${e.message ?? 'invalid'}: ${PUSH}.`, path, on: 'value' };

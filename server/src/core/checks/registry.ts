@@ -7,6 +7,7 @@ import { waypointMatch, patchCompleteness } from './envoyFilterChecks';
 import { envoyFilterInternals, envoyFilterMatches } from './envoyFilterMatchChecks';
 import { patchValueTypes } from './envoyPatchValueChecks';
 import { envoyFilterOperations } from './envoyFilterAnalyzer';
+import { httpFilterPlacement } from './envoyFilterPlacement';
 import { envoyValueSchema } from './envoyValueSchema';
 import { versionAvailability } from './versionChecks';
 
@@ -25,6 +26,7 @@ export const CHECKS: readonly Check[] = [
   envoyFilterMatches,
   patchValueTypes,
   envoyFilterOperations,
+  httpFilterPlacement,
   envoyValueSchema,
   versionAvailability,
 ];

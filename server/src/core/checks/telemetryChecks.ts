@@ -11,6 +11,8 @@ export const tagOverrides: Check = {
         if (!isObject(override) || !isObject(override.tagOverrides)) return;
         for (const [tag, spec] of Object.entries(override.tagOverrides)) {
           const path = ['spec', 'metrics', m, 'overrides', o, 'tagOverrides', tag];
+          // istiod admits it with a warning (validateTelemetryMetrics).
+          if (tag === '') report('ML0316', path, 'tagOverrides.name may not be empty', { on: 'key', severity: 'warning' });
           if (!isObject(spec)) continue;
           const op = spec.operation ?? 'UPSERT';
           const value = spec.value;

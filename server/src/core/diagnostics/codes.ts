@@ -82,6 +82,8 @@ const CODES: CodeInfo[] = [
     explanation: 'A `vmConfig.env` entry may only set `value` when `valueFrom` is INLINE (the default); with HOST the value is read from the proxy\'s environment. Names must be non-empty and unique.' },
   { code: 'ML0314', name: 'missing-patch', severity: 'error', title: 'Incomplete EnvoyFilter patch',
     explanation: 'Every entry of `configPatches` needs `applyTo`, a `patch` with an `operation`, and a `patch.value` unless the operation is REMOVE. istiod\'s webhook rejects the resource otherwise.' },
+  { code: 'ML0315', name: 'access-log-filter-cel', severity: 'error', title: 'Access log filter is not valid CEL',
+    explanation: 'istiod parses `accessLogging[].filter.expression` as a CEL expression and rejects the Telemetry when it does not parse ("must be a valid CEL expression"). Only the syntax is checked, as istiod does: attribute names and types are not. The error is marked where the parser stopped.' },
   { code: 'ML0316', name: 'empty-name', severity: 'error', title: 'Empty name',
     explanation: 'A provider, custom tag, header or environment name may not be empty.' },
   { code: 'ML0318', name: 'lua-code-size', severity: 'error', title: 'Lua code empty or too large',
@@ -89,8 +91,8 @@ const CODES: CodeInfo[] = [
   { code: 'ML0319', name: 'multiple-tracing', severity: 'warning', title: 'More than one tracing entry or provider',
     explanation: 'Istio supports one `tracing` entry with one provider per Telemetry; it warns and uses only the first.' },
 
-  { code: 'ML0320', name: 'envoyfilter-internals', severity: 'warning', title: 'EnvoyFilter is an internal API',
-    explanation: 'istiod admits every EnvoyFilter with this warning: "EnvoyFilter exposes internal implementation details that may change at any time. Prefer other APIs if possible, and exercise extreme caution, especially around upgrades." Meshlens repeats it so that CI output matches what kubectl shows; suppress it with `# meshlens-disable ML0320` once you have read it.' },
+  { code: 'ML0320', name: 'envoyfilter-internals', severity: 'info', title: 'EnvoyFilter is an internal API',
+    explanation: 'istiod admits every EnvoyFilter with this warning: "EnvoyFilter exposes internal implementation details that may change at any time. Prefer other APIs if possible, and exercise extreme caution, especially around upgrades." It says nothing about the resource at hand, so Meshlens shows it as information; `meshlens check` still lists it, and `--fail-on` is unaffected. Turn it off per project with `rules: {ML0320: off}` or `# meshlens-disable ML0320`.' },
   { code: 'ML0321', name: 'proxy-version', severity: 'error', title: 'Bad proxyVersion match',
     explanation: '`match.proxy.proxyVersion` is a Go (RE2) regular expression matched against the proxy\'s ISTIO_VERSION. An invalid expression (or one using features RE2 lacks, like lookaround or backreferences) is rejected; one over 1024 characters is admitted with a warning and then matches no proxy.' },
   { code: 'ML0322', name: 'match-class', severity: 'error', title: 'Match does not fit applyTo',
@@ -104,6 +106,10 @@ const CODES: CodeInfo[] = [
 
   { code: 'ML0326', name: 'deprecated-target-ref', severity: 'info', title: 'targetRef is deprecated',
     explanation: 'The singular `targetRef` is deprecated in favour of `targetRefs`, a list. istiod reads `targetRef` only when `targetRefs` is empty. A quick fix turns one into the other.' },
+  { code: 'ML0327', name: 'http-filter-after-router', severity: 'error', title: 'HTTP filter lands after the router',
+    explanation: 'An HTTP_FILTER `ADD` appends the filter at the end of the chain whatever its subFilter says, and `INSERT_AFTER` without a subFilter match (or after the router) does the same: the filter lands after `envoy.filters.http.router`. Envoy rejects the whole listener ("terminal filter named envoy.filters.http.router ... must be the last filter in a http filter chain"), and the proxy keeps its old listeners. Use `INSERT_BEFORE` with `subFilter: {name: envoy.filters.http.router}`.' },
+  { code: 'ML0328', name: 'patch-never-applies', severity: 'warning', title: 'Patch that can never apply',
+    explanation: 'istiod skips this patch on every proxy: an HTTP_FILTER `REPLACE` or `REMOVE` without a subFilter naming the filter, or an HTTP_FILTER patch whose `filterChain.filter.name` is a network filter other than the HTTP connection manager (HTTP filters live only in `envoy.filters.network.http_connection_manager`).' },
 
   // --- Envoy config inside EnvoyFilter patches (ML06xx)
   { code: 'ML0601', name: 'v2-type-url', severity: 'error', title: 'Envoy v2 type URL',
@@ -124,6 +130,8 @@ const CODES: CodeInfo[] = [
   { code: 'ML0701', name: 'unknown-telemetry-provider', severity: 'warning', title: 'Provider not in the mesh config',
     explanation: 'A Telemetry names a provider that the mesh config in the workspace (or given with --mesh-config) does not define in `extensionProviders`, and that is not one of the built-in `prometheus`, `stackdriver` and `envoy`. istiod skips unknown providers without a word, so the telemetry silently does not happen. Only checked when a mesh config is known.' },
 
+  { code: 'ML0802', name: 'selector-matches-no-workload', severity: 'warning', title: 'Selector matches no workload in the workspace',
+    explanation: 'The workload selector of an EnvoyFilter, WasmPlugin or TrafficExtension matches none of the workloads the workspace holds in the namespace it searches (istioctl analyze has no check for these kinds). Only reported when the workspace holds workloads of that namespace, so a gateway EnvoyFilter in a repository that does not hold the gateway\'s Deployment is not flagged.' },
   { code: 'ML0801', name: 'patch-matches-nothing', severity: 'warning', title: 'EnvoyFilter patch applies nowhere',
     explanation: 'Meshlens rendered the filter chains of every workload in the workspace that this EnvoyFilter selects (inbound on their ports, outbound on the Services\' ports, gateways on theirs) and this HTTP_FILTER or NETWORK_FILTER patch changed none of them; istiod would skip it without a word. The message says why, for example a subFilter name that is not in the chain or a port no listener has. Open "Meshlens: Preview Envoy Filter Chain" to see the chain.' },
 
@@ -142,10 +150,12 @@ const CODES: CodeInfo[] = [
     explanation: '`respond()` sends a local reply and is only allowed in `envoy_on_request`. Called in `envoy_on_response` it raises a script error.' },
   { code: 'ML0907', name: 'lua-method-too-new', severity: 'warning', title: 'Method newer than the target Envoy',
     explanation: 'The method was added to Envoy\'s Lua API after the Envoy version that the target Istio version (`meshlens.istioVersion`) ships, so the call fails on that proxy.' },
+  { code: 'ML0908', name: 'lua-require-missing', severity: 'warning', title: 'require of a module Envoy does not have',
+    explanation: 'Envoy\'s LuaJIT has its built-in libraries (string, table, math, os, io, debug, package, coroutine, bit, jit, ffi) and nothing else: no LuaRocks modules such as cjson or resty.*, and no Lua files on package.path. `require` of any other module raises "module not found": at the top level of the script when Envoy loads it (the filter configuration is rejected), inside a callback on every request it handles.' },
 
   // --- istioctl analyze messages, under Istio's own codes
   { code: 'IST0151', name: 'envoy-filter-uses-relative-operation', severity: 'warning', title: 'Relative patch operation without priority',
-    explanation: 'istioctl analyze: a patch with a relative operation (INSERT_BEFORE, INSERT_AFTER, REPLACE, REMOVE) in an EnvoyFilter without `priority` depends on the order in which istiod applies EnvoyFilters and may not apply. Use INSERT_FIRST or ADD, or set a priority. (Istio\'s message text says "INSERT_FIRST of ADD"; it means "or".)' },
+    explanation: 'istioctl analyze: a patch with a relative operation (INSERT_BEFORE, INSERT_AFTER, REPLACE, REMOVE) in an EnvoyFilter without `priority` may depend on the order in which istiod applies EnvoyFilters. It does when the filter it is anchored on is added by another EnvoyFilter, a WasmPlugin or a TrafficExtension: then it is a warning; set a priority, or use INSERT_FIRST or ADD. When the anchor is a filter istiod generates itself (the router, for one), a filter an earlier patch of the same EnvoyFilter adds, or there is no anchor, the order cannot change the outcome, and Meshlens says so at information level. (Istio\'s message text says "INSERT_FIRST of ADD"; it means "or".)' },
   { code: 'IST0152', name: 'envoy-filter-uses-replace-operation-incorrectly', severity: 'error', title: 'REPLACE where it is ignored',
     explanation: 'istioctl analyze: REPLACE only works for applyTo HTTP_FILTER, NETWORK_FILTER and VIRTUAL_HOST (Istio\'s message names the first two only; its code also allows VIRTUAL_HOST). Elsewhere the patch does nothing.' },
   { code: 'IST0153', name: 'envoy-filter-uses-add-operation-incorrectly', severity: 'error', title: 'ADD where it is ignored',
@@ -160,8 +170,8 @@ const CODES: CodeInfo[] = [
     explanation: 'istioctl analyze: more than one Telemetry with a selector selects the same workload in a namespace. istiod applies all of them in creation order, which is rarely what was meant. Checked against the workloads in the workspace.' },
   { code: 'IST0160', name: 'multiple-telemetries-without-workload-selectors', severity: 'error', title: 'Several namespace-wide Telemetry',
     explanation: 'istioctl analyze: a namespace has more than one Telemetry without a selector or targetRefs. istiod uses the oldest and silently ignores the rest.' },
-  { code: 'IST0101', name: 'referenced-resource-not-found', severity: 'error', title: 'Selector matches no workload',
-    explanation: 'istioctl analyze: the selector of a Telemetry matches no workload in its namespace. Meshlens checks Telemetry, WasmPlugin, TrafficExtension and EnvoyFilter selectors against the Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, ReplicaSets and Pods in the workspace, and only when the workspace holds workloads of that namespace.' },
+  { code: 'IST0101', name: 'referenced-resource-not-found', severity: 'error', title: 'Telemetry selector matches no workload',
+    explanation: 'istioctl analyze (telemetry/selector.go): the selector of a Telemetry matches no pod in its namespace. Meshlens checks it against the Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, ReplicaSets and Pods in the workspace, and only when the workspace holds workloads of that namespace: a workspace is part of a cluster, not all of it.' },
   { code: 'IST0166', name: 'ineffective-selector', severity: 'warning', title: 'Selector on a Gateway API gateway',
     explanation: 'istioctl analyze: a Telemetry or WasmPlugin selector matches the pods of a Kubernetes Gateway API gateway (label `gateway.networking.k8s.io/gateway-name`). Attach to the gateway with `targetRefs` instead.' },
   { code: 'IST0002', name: 'deprecated', severity: 'warning', title: 'Deprecated provider',

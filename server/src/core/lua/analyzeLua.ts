@@ -3,7 +3,7 @@
 // missing callbacks, globals Envoy does not provide, and unused locals. Offsets are in the Lua text.
 import * as luaparse from 'luaparse';
 import type { Node } from 'luaparse';
-import { methodsOf, methodOf, returnedObject, isEnvoyObject, KNOWN_GLOBALS, envoyVersionFor, availableIn } from './envoyLuaApi';
+import { methodsOf, methodOf, returnedObject, isEnvoyObject, KNOWN_GLOBALS, LUAJIT_MODULES, envoyVersionFor, availableIn } from './envoyLuaApi';
 import { closestName } from '../text/closestName';
 import type { Severity } from '../diagnostics/codes';
 
@@ -95,6 +95,29 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
     }
   };
 
+  /** A function body in a new scope; the first parameter of a callback is the stream handle, `self` of a method. */
+  const walkFunction = (fn: Node, isCallback: boolean): void => {
+    scopes.push(new Map());
+    const id = fn.identifier as Node | null | undefined;
+    if (id && id.type === 'MemberExpression' && id.indexer === ':') scopes[scopes.length - 1].set('self', { used: true, node: id, local: true });
+    (fn.parameters as Node[]).forEach((p, i) => {
+      if (!isIdent(p)) return;
+      scopes[scopes.length - 1].set(name(p), { type: i === 0 && isCallback ? 'StreamHandle' : undefined, used: true, node: p, local: true });
+    });
+    for (const s of fn.body as Node[]) walkNode(s);
+    closeScope();
+  };
+
+  /** `require "x"` of a module Envoy's LuaJIT does not have fails when the script loads. */
+  const checkRequire = (call: Node | undefined): void => {
+    if (!call || !isIdent(call.base as Node) || name(call.base as Node) !== 'require' || lookup('require')) return;
+    const arg = call.type === 'StringCallExpression' ? (call.argument as Node) : call.type === 'CallExpression' ? (call.arguments as Node[])[0] : undefined;
+    if (!arg || arg.type !== 'StringLiteral' || !arg.range) return;
+    const module = luaString(arg);
+    if (module === undefined || LUAJIT_MODULES.has(module)) return;
+    findings.push({ code: 'ML0908', message: `module '${module}' not found: Envoy's LuaJIT has only its built-in libraries (${[...LUAJIT_MODULES].join(', ')}) and no Lua files on package.path, so require fails when the script loads.`, start: arg.range[0], end: arg.range[1] });
+  };
+
   const walkNode = (n: Node | null | undefined): void => {
     if (!n || typeof n !== 'object') return;
     switch (n.type) {
@@ -104,7 +127,18 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
         return;
       }
       case 'AssignmentStatement': {
-        for (const init of n.init as Node[]) walkNode(init);
+        (n.init as Node[]).forEach((init, i) => {
+          // `envoy_on_request = function(handle) ... end` defines the callback as a function statement would.
+          const target = (n.variables as Node[])[i];
+          const callback = target && isIdent(target) && !lookup(name(target)) ? callbackPath(name(target)) : undefined;
+          if (callback && (init.type === 'FunctionDeclaration' || init.type === 'FunctionExpression')) {
+            callbacks.add(name(target));
+            const outer = path;
+            path = callback;
+            walkFunction(init, true);
+            path = outer;
+          } else walkNode(init);
+        });
         (n.variables as Node[]).forEach((v, i) => {
           if (isIdent(v)) {
             const b = lookup(name(v));
@@ -119,17 +153,12 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
         else if (id) walkNode(id.type === 'Identifier' ? null : id);
         const fname = id && isIdent(id) ? name(id) : '';
         const outer = path;
-        if (!n.isLocal && (fname === 'envoy_on_request' || fname === 'envoy_on_response')) {
+        const callback = !n.isLocal ? callbackPath(fname) : undefined;
+        if (callback) {
           callbacks.add(fname);
-          path = fname === 'envoy_on_request' ? 'request' : 'response';
+          path = callback;
         }
-        scopes.push(new Map());
-        (n.parameters as Node[]).forEach((p, i) => {
-          if (!isIdent(p)) return;
-          scopes[scopes.length - 1].set(name(p), { type: i === 0 && path && callbacks.has(fname) ? 'StreamHandle' : undefined, used: true, node: p, local: true });
-        });
-        for (const s of n.body as Node[]) walkNode(s);
-        closeScope();
+        walkFunction(n, !!callback);
         path = outer;
         return;
       }
@@ -152,6 +181,7 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
       case 'CallExpression':
       case 'StringCallExpression':
       case 'TableCallExpression':
+        checkRequire(n);
         checkCall(n);
         walkNode(n.base as Node);
         for (const a of (n.arguments as Node[] | Node | undefined) instanceof Array ? (n.arguments as Node[]) : n.argument ? [n.argument as Node] : n.arguments ? [n.arguments as Node] : []) walkNode(a);
@@ -187,12 +217,14 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
         for (const s of n.body as Node[]) walkNode(s);
         closeScope();
         return;
-      case 'FunctionExpression': {
-        scopes.push(new Map((n.parameters as Node[]).filter(isIdent).map((p) => [name(p), { used: true, node: p, local: true }])));
-        for (const s of n.body as Node[]) walkNode(s);
-        closeScope();
+      case 'FunctionExpression':
+        walkFunction(n, false);
         return;
-      }
+      case 'TableKeyString':
+        // `{timeout_ms = 200}`: the key is a field name, not a variable.
+        walkNode(n.value as Node);
+        return;
+
       default:
         for (const [key, v] of Object.entries(n)) {
           if (key === 'range' || key === 'loc') continue;
@@ -207,6 +239,17 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
     findings.push({ code: 'ML0902', message: 'The script defines neither envoy_on_request nor envoy_on_response, so Envoy never runs it.', start: 0, end: Math.min(code.length, Math.max(1, code.indexOf('\n') < 0 ? code.length : code.indexOf('\n'))) });
   }
   return { findings, ast };
+}
+
+function callbackPath(fname: string): 'request' | 'response' | undefined {
+  return fname === 'envoy_on_request' ? 'request' : fname === 'envoy_on_response' ? 'response' : undefined;
+}
+
+/** The value of a string literal (luaparse leaves `value` empty with encodingMode none; read the raw text). */
+function luaString(n: Node): string | undefined {
+  const raw = String(n.raw ?? '');
+  const m = /^(["'])(.*)\1$/s.exec(raw) ?? /^\[(=*)\[(.*)\]\1\]$/s.exec(raw);
+  return m ? m[2] : undefined;
 }
 
 function isIdent(n: unknown): boolean {

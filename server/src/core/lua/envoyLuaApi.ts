@@ -13,8 +13,12 @@ export function isEnvoyObject(type: string | undefined): type is string {
   return !!type && type in objects;
 }
 
+/** The log methods are on every object from this Envoy release on; before it only on the stream handle. */
+const commonEverywhereSince = (api as { commonMethodsOnEveryObjectSince?: string }).commonMethodsOnEveryObjectSince ?? null;
+
 export function methodsOf(type: string): LuaMethod[] {
-  return [...(objects[type]?.methods ?? []).filter((m) => !m.name.startsWith('__')), ...common];
+  const shared = type === 'StreamHandle' ? common : common.map((m) => ({ ...m, since: commonEverywhereSince }));
+  return [...(objects[type]?.methods ?? []).filter((m) => !m.name.startsWith('__')), ...shared];
 }
 
 export function methodOf(type: string, name: string): LuaMethod | undefined {
@@ -51,3 +55,9 @@ export const KNOWN_GLOBALS = new Set([
   'setmetatable', 'tonumber', 'tostring', 'type', 'unpack', 'xpcall', '_G', '_VERSION', 'coroutine', 'debug', 'io', 'math',
   'os', 'package', 'string', 'table', 'bit', 'jit', 'EnvoyTimestampResolution',
 ]);
+
+/**
+ * What `require` finds in Envoy's Lua state: the libraries luaL_openlibs opens (registered in package.loaded) and
+ * LuaJIT's built-in modules. Envoy ships no Lua files, so nothing else is on package.path.
+ */
+export const LUAJIT_MODULES = new Set(['_G', 'string', 'table', 'math', 'os', 'io', 'debug', 'package', 'coroutine', 'bit', 'jit', 'ffi', 'jit.util', 'jit.opt', 'jit.profile', 'table.new', 'table.clear', 'string.buffer']);

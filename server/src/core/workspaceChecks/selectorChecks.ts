@@ -1,9 +1,11 @@
-// Selectors against the workloads in the workspace: a selector that matches nothing (IST0101), and one that hits a
+// Selectors against the workloads in the workspace: a selector that matches nothing (IST0101 for Telemetry, as
+// istioctl's telemetry/selector.go reports it; ML0802 for the kinds istioctl does not check), and one that hits a
 // Gateway API gateway's pods, where targetRefs is the way to attach (IST0166).
 import type { WorkspaceCheck } from './workspaceCheck';
 import { SELECTOR_FIELDS, selectorLabels } from '../resources/selectors';
 import { asLabels, selects } from '../workspace/labels';
 import { GATEWAY_NAME_LABEL } from '../workspace/workloads';
+import { targetRefsOf } from '../chain/attachment';
 
 export const selectorTargets: WorkspaceCheck = {
   run(ws, report) {
@@ -16,11 +18,16 @@ export const selectorTargets: WorkspaceCheck = {
       const rootWide = r.namespace === ws.meshConfig.rootNamespace && r.kind !== 'Telemetry';
       const candidates = ws.workloads.filter((w) => rootWide || w.namespace === r.namespace);
       const matched = candidates.filter((w) => selects(labels, w.labels));
-      if (matched.length === 0 && (rootWide ? ws.workloads.length > 0 : namespacesWithWorkloads.has(r.namespace))) {
+      // A workspace is part of a cluster: say "matches nothing" only where it holds the namespace's workloads.
+      if (matched.length === 0 && namespacesWithWorkloads.has(r.namespace)) {
         const shown = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',');
-        report(r, 'IST0101', ['spec', field], `Referenced selector not found: "${shown}" matches no workload in ${rootWide ? 'the workspace' : `namespace ${r.namespace}`} (${candidates.length} workload${candidates.length === 1 ? '' : 's'} there).`, { on: 'key' });
+        const where = rootWide ? 'the workspace' : `namespace ${r.namespace}`;
+        const count = `${candidates.length} workload${candidates.length === 1 ? '' : 's'} there`;
+        if (r.kind === 'Telemetry') report(r, 'IST0101', ['spec', field], `Referenced selector not found: "${shown}" matches no workload in ${where} (${count}).`, { on: 'key' });
+        else report(r, 'ML0802', ['spec', field], `The ${field} "${shown}" matches no workload in ${where} (${count}), so this ${r.kind} applies nowhere there.`, { on: 'key' });
       }
-      if (r.kind === 'Telemetry' || r.kind === 'WasmPlugin') {
+      // istioctl skips resources that attach by targetRef (k8sgateway/workloadselector.go).
+      if ((r.kind === 'Telemetry' || r.kind === 'WasmPlugin') && targetRefsOf(r.spec).length === 0) {
         for (const gw of matched.filter((w) => w.labels[GATEWAY_NAME_LABEL] !== undefined)) {
           report(r, 'IST0166', ['spec', field], `The selector matches the pods of Gateway API gateway ${gw.labels[GATEWAY_NAME_LABEL]}; use targetRefs to attach to it (kind: Gateway, group: gateway.networking.k8s.io, name: ${gw.labels[GATEWAY_NAME_LABEL]}).`, { on: 'key' });
         }

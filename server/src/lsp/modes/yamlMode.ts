@@ -29,6 +29,8 @@ export function createYamlMode(models: DocumentModels): LanguageMode {
       if (!doc) return null;
       const identity = sniffIdentity(doc.text);
       const relative = { line: position.line - doc.slice.startLine, character: position.character };
+      const kinds = kindValues(document, position, doc.text);
+      if (kinds) return kinds;
       if (identity.status !== 'ours') {
         return isTopLevel(document, position) && identity.status === 'other' ? resourceStarters(document, position) : null;
       }
@@ -102,6 +104,21 @@ export function createYamlMode(models: DocumentModels): LanguageMode {
 function isTopLevel(document: TextDocument, position: Position): boolean {
   const line = document.getText(Range.create(position.line, 0, position.line, position.character));
   return /^[\w-]*$/.test(line);
+}
+
+/** On a top-level `kind:` line: every kind the document's apiVersion serves (WasmPlugin and TrafficExtension share one). */
+function kindValues(document: TextDocument, position: Position, text: string): CompletionList | undefined {
+  const line = document.getText(Range.create(position.line, 0, position.line + 1, 0)).replace(/\r?\n$/, '');
+  const m = /^kind:([ \t]*)(\S*)/.exec(line);
+  if (!m || position.character < 5) return undefined;
+  const apiVersion = /^apiVersion:[ \t]*["']?([\w.\-/]+)/m.exec(text)?.[1];
+  if (!apiVersion) return undefined;
+  const start = 5 + m[1].length;
+  const range = Range.create(position.line, start, position.line, start + m[2].length);
+  const items = knownKinds()
+    .filter((k) => k.versions.some((v) => `${k.group}/${v}` === apiVersion))
+    .map((k): CompletionItem => ({ label: k.kind, kind: CompletionItemKind.Class, detail: apiVersion, textEdit: TextEdit.replace(range, (m[1] ? '' : ' ') + k.kind) }));
+  return items.length ? { isIncomplete: false, items } : undefined;
 }
 
 /** `apiVersion`/`kind` pairs for a document that has no kind yet. */
