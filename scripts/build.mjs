@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the extension client, the language server and the CLI with esbuild (and, with --tests, the test suites).
 import { build } from 'esbuild';
-import { readdirSync, statSync, rmSync, copyFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, statSync, rmSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,7 +9,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 const withTests = process.argv.includes('--tests');
 
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const common = {
+  define: { MESHLENS_VERSION: JSON.stringify(pkg.version) },
   bundle: true,
   platform: 'node',
   target: 'node20',

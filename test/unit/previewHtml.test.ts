@@ -10,9 +10,9 @@ describe('preview HTML', () => {
     'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app, namespace: ns}\nspec:\n  template:\n    metadata: {labels: {app: app}}\n    spec: {containers: [{name: c, ports: [{containerPort: 80}]}]}',
     `apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata: {name: '${PAYLOAD}', namespace: ns}\nspec:\n  priority: 1\n  configPatches:\n  - applyTo: HTTP_FILTER\n    patch:\n      operation: INSERT_FIRST\n      value: {name: "</code><script>alert(1)</script>", typed_config: {"@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua}}`,
   ].join('\n---\n'), { istioVersion: '1.31' }));
-  const data = { chain: renderChain(ws, 'ns/app', 'inbound', 80, '1.31'), telemetry: workloadTelemetry(ws, 'ns/app', '1.31') };
-  // The LSP response has this shape (the client receives it as JSON).
-  const body = previewBody(data as unknown as PreviewData);
+  // The LSP response's type, shared by server and client: the compiler checks that the core's result fits it.
+  const data: PreviewData = { chain: renderChain(ws, 'ns/app', 'inbound', 80, '1.31'), telemetry: workloadTelemetry(ws, 'ns/app', '1.31') };
+  const body = previewBody(data);
 
   it('escapes every value from the workspace', () => {
     assert.ok(!body.includes('<script>'), 'a script tag got through');

@@ -3,20 +3,10 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { previewBody, previewPage, PreviewData } from './previewHtml';
+import { previewBody, previewPage } from './previewHtml';
+import { ListWorkloadsRequest, RenderChainRequest, RenderChainParams } from '../../../server/src/protocol';
 
-interface WorkloadSummary {
-  id: string;
-  kind: string;
-  gateway: boolean;
-  ports: Partial<Record<'inbound' | 'outbound' | 'gateway', number[]>>;
-}
-
-interface Target {
-  workload: string;
-  direction: 'inbound' | 'outbound' | 'gateway';
-  port: number;
-}
+type Target = RenderChainParams;
 
 let panel: vscode.WebviewPanel | undefined;
 let target: Target | undefined;
@@ -39,7 +29,7 @@ export function registerChainPreview(context: vscode.ExtensionContext, client: L
 }
 
 async function pickTarget(client: LanguageClient, preset?: string | string[], direction?: Target['direction'], port?: number): Promise<Target | undefined> {
-  const all = await client.sendRequest<WorkloadSummary[]>('meshlens/listWorkloads');
+  const all = await client.sendRequest(ListWorkloadsRequest);
   const ids = typeof preset === 'string' ? [preset] : Array.isArray(preset) ? preset : undefined;
   const candidates = ids ? all.filter((w) => ids.includes(w.id)) : all;
   if (!candidates.length) {
@@ -65,7 +55,7 @@ async function pickTarget(client: LanguageClient, preset?: string | string[], di
 async function render(client: LanguageClient): Promise<string> {
   if (!target) return '';
   try {
-    const data = await client.sendRequest<PreviewData | { error: string }>('meshlens/renderChain', target);
+    const data = await client.sendRequest(RenderChainRequest, target);
     return previewBody(data);
   } catch (e) {
     return previewBody({ error: `Meshlens could not render the chain: ${(e as Error).message}` });

@@ -1,39 +1,11 @@
 // The filter-chain preview as HTML. Pure (no VS Code imports) so tests can render it: every value from the workspace
 // is escaped, the page loads nothing remote and runs only the nonce'd script.
-export interface OriginView {
-  kind: string;
-  namespace: string;
-  name: string;
-  uri?: string;
-  line?: number;
-}
+import type { OriginWithLine, PreviewData } from '../../../server/src/protocol';
+import type { RenderedFilter } from '../../../server/src/core';
 
-interface FilterView {
-  name: string;
-  typeUrl: string | null;
-  origin: OriginView | null;
-  phase: string | null;
-  reason?: string;
-  patchedBy?: Array<{ envoyFilter: string; index: number; operation: string }>;
-}
-
-export interface PreviewData {
-  chain: {
-    workload: string; direction: string; port: number; istioVersion: string; proxy: string; listener: string; filterChain: string;
-    httpFilters: FilterView[]; networkFilters: FilterView[];
-    patches: Array<{ envoyFilter: string; index: number; applyTo: string; operation: string; applied: boolean; reason: string; origin: OriginView; evaluated?: boolean; selected?: boolean }>;
-    assumptions: string[]; warnings: string[];
-  };
-  telemetry: {
-    meshConfig: string;
-    applied: Array<{ level: string; origin: OriginView }>;
-    ignored: Array<{ origin: OriginView; reason: string }>;
-    metrics: Array<{ provider: string; providerType: string; source: OriginView | null; modes: Record<string, { disabled: { source: OriginView | null } | null; overrides: Array<{ metric: string; disabled?: { value: boolean }; tags: Record<string, { value: { operation: string; value?: string }; source: OriginView | null }> }> }> }>;
-    tracing: Record<string, { provider: { value: string; source: OriginView | null } | null; disabled: boolean; randomSamplingPercentage?: { value: number } }> & { legacy: boolean };
-    accessLogging: Record<string, Array<{ provider: string; disabled: boolean; filter?: string; source: OriginView | null }>> & { legacy: boolean };
-    assumptions: string[];
-  };
-}
+export type { PreviewData };
+type OriginView = OriginWithLine;
+const MODES = ['CLIENT', 'SERVER'] as const;
 
 export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -47,7 +19,7 @@ function badge(origin: OriginView | null, phase?: string | null): string {
   return `<button class="badge link" data-uri="${escapeHtml(origin.uri)}" data-line="${Number(origin.line ?? 0)}" title="Open ${label}">${label}</button>${phaseText}`;
 }
 
-function filterRows(filters: FilterView[]): string {
+function filterRows(filters: RenderedFilter[]): string {
   return filters.map((f, i) => {
     const band = f.phase ? `phase-${escapeHtml(f.phase.toLowerCase())}` : f.origin ? 'patched' : 'istio';
     const patched = f.patchedBy?.length ? `<div class="patched-by">patched by ${f.patchedBy.map((p) => `${escapeHtml(p.envoyFilter)} #${p.index} ${escapeHtml(p.operation)}`).join(', ')}</div>` : '';
@@ -62,7 +34,7 @@ function telemetryHtml(t: PreviewData['telemetry']): string {
   const applied = t.applied.length ? t.applied.map((a) => `<li>${escapeHtml(a.level)}: ${badge(a.origin)}</li>`).join('') : '<li>none</li>';
   const ignored = t.ignored.map((i) => `<li class="ignored">ignored: ${badge(i.origin)} — ${escapeHtml(i.reason)}</li>`).join('');
   const metrics = t.metrics.length ? t.metrics.map((m) => {
-    const modes = ['CLIENT', 'SERVER'].map((mode) => {
+    const modes = MODES.map((mode) => {
       const s = m.modes[mode];
       if (s.disabled) return `<li>${mode}: disabled by ${src(s.disabled.source)}</li>`;
       const overrides = s.overrides.map((o) => `<li>${mode} ${escapeHtml(o.metric)}${o.disabled?.value ? ' (dropped)' : ''}: ${Object.entries(o.tags).map(([k, v]) => `<code>${escapeHtml(k)}</code>=${v.value.operation === 'REMOVE' ? 'removed' : `<code>${escapeHtml(v.value.value)}</code>`} ${src(v.source)}`).join(' ')}</li>`).join('');
@@ -70,11 +42,11 @@ function telemetryHtml(t: PreviewData['telemetry']): string {
     }).join('');
     return `<li><strong>${escapeHtml(m.provider)}</strong> (${escapeHtml(m.providerType)}) ${src(m.source)}<ul>${modes}</ul></li>`;
   }).join('') : '<li>no metrics provider</li>';
-  const tracing = t.tracing.legacy ? '<li>legacy tracing settings of the mesh config</li>' : ['CLIENT', 'SERVER'].map((mode) => {
+  const tracing = t.tracing.legacy ? '<li>legacy tracing settings of the mesh config</li>' : MODES.map((mode) => {
     const tr = t.tracing[mode];
     return `<li>${mode}: ${tr.disabled || !tr.provider ? 'disabled' : `${escapeHtml(tr.provider.value)} ${src(tr.provider.source)}`}${tr.randomSamplingPercentage ? `, sampling ${escapeHtml(tr.randomSamplingPercentage.value)}%` : ''}</li>`;
   }).join('');
-  const logs = t.accessLogging.legacy ? '<li>legacy access log settings of the mesh config</li>' : ['CLIENT', 'SERVER'].map((mode) => {
+  const logs = t.accessLogging.legacy ? '<li>legacy access log settings of the mesh config</li>' : MODES.map((mode) => {
     const l = t.accessLogging[mode];
     return `<li>${mode}: ${l.length ? l.map((x) => `${escapeHtml(x.provider)}${x.disabled ? ' (disabled)' : ''}${x.filter ? ` if <code>${escapeHtml(x.filter)}</code>` : ''} ${src(x.source)}`).join('; ') : 'none'}</li>`;
   }).join('');

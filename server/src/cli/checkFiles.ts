@@ -1,5 +1,5 @@
 // `meshlens check`: the editor's exact checks over files, with findings as located, printable records.
-import { analyzeFile, LineIndex, Finding, Workspace, fileFindings, MeshConfigInfo } from '../core';
+import { analyzeFile, LineIndex, Finding, Workspace, fileFindings, MeshConfigInfo, applyRules } from '../core';
 import type { Input } from './readInputs';
 import type { Severity } from '../core/diagnostics/codes';
 
@@ -23,11 +23,11 @@ export function checkInputs(inputs: Input[], istioVersion: string, meshConfig?: 
   const workspace = new Workspace();
   workspace.meshConfigOverride = meshConfig;
   workspace.istioVersion = istioVersion;
-  inputs.forEach((input, i) => workspace.setFile(workspaceKey(input, i), analyzeFile(input.text, { istioVersion })));
+  inputs.forEach((input, i) => workspace.setFile(workspaceKey(input, i), analyzeFile(input.text, { istioVersion: input.istioVersion ?? istioVersion })));
   const results: Result[] = [];
   inputs.forEach((input, i) => {
     const lines = new LineIndex(input.text);
-    const findings: Finding[] = [...input.findings, ...fileFindings(workspace, workspaceKey(input, i))];
+    const findings: Finding[] = applyRules([...input.findings, ...fileFindings(workspace, workspaceKey(input, i))], input.rules);
     findings.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
     for (const f of findings) {
       results.push({ file: input.file, range: { start: toPos(lines, f.start), end: toPos(lines, f.end) }, severity: f.severity, code: f.code, message: f.message });

@@ -6,11 +6,15 @@ import { checkInputs, atOrAbove } from './checkFiles';
 import { formatText } from './formatters/text';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
+import { formatCodeClimate } from './formatters/codeclimate';
 import { codesMarkdown } from './formatters/codesMarkdown';
 import { workspaceOf, runChain, runTelemetry } from './chainCommands';
+import { ProjectSettings } from './projectSettings';
 import { ChainError, Direction } from '../core';
 
-export const VERSION = '0.1.0';
+// The package's version, put in at build time (esbuild define); the tests' bundles read package.json instead.
+export const VERSION: string = typeof MESHLENS_VERSION === 'string' ? MESHLENS_VERSION : require('../../../package.json').version;
+declare const MESHLENS_VERSION: string | undefined;
 
 const USAGE = `Usage: meshlens <command> [options]
 
@@ -26,11 +30,15 @@ Commands:
                        List every diagnostic code with its severity and title.
 
 Options for check:
-  --format text|json|sarif     Output format (default: text)
+  --format text|json|sarif|codeclimate
+                               Output format (default: text); codeclimate is GitLab Code Quality JSON
   --istio-version V            Target Istio version, one of ${KNOWN_VERSIONS.join(', ')} (default: ${NEWEST_VERSION})
   --fail-on error|warning      Lowest severity that makes the exit code 1 (default: error)
   --mesh-config FILE           Mesh config for provider checks: a MeshConfig, the istio ConfigMap or an
                                IstioOperator (default: the one among the paths, else Istio's defaults)
+
+Project configuration: the nearest .meshlens.yaml above each file sets its Istio version, rule severities
+and ignored files, and the run's mesh config; --istio-version and --mesh-config win over it.
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or input error.
 `;
@@ -108,7 +116,7 @@ function parseOptions(args: string[], allowed: string[]): Options {
 function check(args: string[], io: Io): number {
   const opts = parseOptions(args, ['format', 'istio-version', 'fail-on', 'mesh-config']);
   const format = opts.flags.get('format') ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  if (!['text', 'json', 'sarif', 'codeclimate'].includes(format)) throw new UsageError(`--format must be text, json, sarif or codeclimate, not "${format}"`);
   const failOn = opts.flags.get('fail-on') ?? 'error';
   if (failOn !== 'error' && failOn !== 'warning') throw new UsageError(`--fail-on must be error or warning, not "${failOn}"`);
   const requested = opts.flags.get('istio-version');
@@ -116,12 +124,16 @@ function check(args: string[], io: Io): number {
   if (!istioVersion) throw new UsageError(`unknown Istio version "${requested}"; known: ${KNOWN_VERSIONS.join(', ')}`);
   if (opts.positional.length === 0) throw new UsageError('check needs at least one path (use - for stdin)');
 
-  const meshConfig = readMeshConfig(opts.flags.get('mesh-config'));
-  const { inputs, errors } = readInputs(opts.positional, io.readStdin);
+  const project = new ProjectSettings(opts.positional, requested === undefined ? undefined : istioVersion);
+  const meshConfig = readMeshConfig(opts.flags.get('mesh-config') ?? project.meshConfigPath, !opts.flags.has('mesh-config'));
+  const read = readInputs(opts.positional, io.readStdin);
+  const errors = read.errors;
   for (const e of errors) io.err(`meshlens: ${e.file}: ${e.message}\n`);
-  const results = checkInputs(inputs, istioVersion, meshConfig);
+  const inputs = project.checked(read.inputs).map((input) => ({ ...input, istioVersion: project.versionFor(input), rules: project.rulesFor(input) }));
+  const results = [...project.configResults(), ...checkInputs(inputs, project.workspaceVersion, meshConfig)];
   if (format === 'json') io.out(formatJson(results));
   else if (format === 'sarif') io.out(formatSarif(results, VERSION));
+  else if (format === 'codeclimate') io.out(formatCodeClimate(results));
   else io.out(formatText(results));
   if (errors.length > 0) return 2;
   return results.some((r) => atOrAbove(r.severity, failOn)) ? 1 : 0;
@@ -137,20 +149,24 @@ function preview(command: 'chain' | 'telemetry', args: string[], io: Io): number
   const workload = opts.flags.get('workload');
   if (!workload) throw new UsageError(`${command} needs --workload NAMESPACE/NAME`);
   if (opts.positional.length === 0) throw new UsageError(`${command} needs at least one path (use - for stdin)`);
-  const meshConfig = readMeshConfig(opts.flags.get('mesh-config'));
-  const { inputs, errors } = readInputs(opts.positional, io.readStdin);
+  const project = new ProjectSettings(opts.positional, requested === undefined ? undefined : istioVersion);
+  const meshConfig = readMeshConfig(opts.flags.get('mesh-config') ?? project.meshConfigPath, !opts.flags.has('mesh-config'));
+  const read = readInputs(opts.positional, io.readStdin);
+  const errors = read.errors;
   for (const e of errors) io.err(`meshlens: ${e.file}: ${e.message}\n`);
-  const ws = workspaceOf(inputs, istioVersion);
+  for (const r of project.configResults()) io.err(`meshlens: ${r.file}:${r.range.start.line}:${r.range.start.column}: ${r.code} ${r.message}\n`);
+  const inputs = project.checked(read.inputs);
+  const ws = workspaceOf(inputs, project.workspaceVersion);
   ws.meshConfigOverride = meshConfig;
   try {
     if (command === 'telemetry') {
-      io.out(runTelemetry(ws, workload, istioVersion, format));
+      io.out(runTelemetry(ws, workload, project.workspaceVersion, format));
     } else {
       const direction = opts.flags.get('direction') ?? 'inbound';
       if (!['inbound', 'outbound', 'gateway'].includes(direction)) throw new UsageError(`--direction must be inbound, outbound or gateway, not "${direction}"`);
       const portText = opts.flags.get('port');
       if (!portText) throw new UsageError('chain needs --port N');
-      io.out(runChain(ws, workload, direction as Direction, Number(portText), istioVersion, format));
+      io.out(runChain(ws, workload, direction as Direction, Number(portText), project.workspaceVersion, format));
     }
   } catch (e) {
     if (e instanceof ChainError) {
@@ -162,18 +178,20 @@ function preview(command: 'chain' | 'telemetry', args: string[], io: Io): number
   return errors.length ? 2 : 0;
 }
 
-function readMeshConfig(path: string | undefined): MeshConfigInfo | undefined {
+/** The mesh config file given with --mesh-config or named by `.meshlens.yaml` (`fromProject`). */
+function readMeshConfig(path: string | undefined, fromProject = false): MeshConfigInfo | undefined {
   if (path === undefined) return undefined;
+  const what = fromProject ? `meshConfig ${path} (from .meshlens.yaml)` : `--mesh-config ${path}`;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`--mesh-config ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new UsageError(`${what}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
   try {
     return parseMeshConfigFile(text, path);
   } catch (e) {
-    throw new UsageError(`--mesh-config ${path}: ${(e as Error).message}`);
+    throw new UsageError(`${what}: ${(e as Error).message}`);
   }
 }
 

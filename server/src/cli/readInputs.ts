@@ -2,7 +2,7 @@
 // `-` for standard input. Unreadable, binary and non-UTF-8 input is reported, and the run goes on with the rest.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
-import type { Finding } from '../core';
+import type { Finding, RuleLevel } from '../core';
 
 export interface Input {
   /** The path as given (or found under a given folder), `<stdin>` for standard input. */
@@ -10,6 +10,9 @@ export interface Input {
   text: string;
   /** Problems with the bytes themselves (invalid UTF-8), as findings. */
   findings: Finding[];
+  /** The Istio version and rules of the `.meshlens.yaml` that applies to it, when there is one. */
+  istioVersion?: string;
+  rules?: Record<string, RuleLevel>;
 }
 
 export interface InputError {

@@ -4,7 +4,7 @@
 import type { Finding } from './diagnostics/finding';
 import type { AnalyzedDocument } from './analyzeFile';
 import { LineIndex } from './text/lineIndex';
-import { isObject } from './checks/check';
+import { isObject } from './util/values';
 
 export const SUPPRESS_ANNOTATION = 'galley.istio.io/analyze-suppress';
 

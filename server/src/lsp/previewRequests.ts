@@ -1,18 +1,8 @@
 // Custom requests the VS Code client (or any LSP client) uses for the filter-chain preview and CodeLens.
-import { RequestType, RequestType0, CodeLens, Range } from 'vscode-languageserver';
+import { CodeLens, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { renderChain, listWorkloads, workloadsSelectedBy, workloadTelemetry, ChainError, ChainResult, EffectiveTelemetry, WorkloadSummary, Workspace, Direction, Origin } from '../core';
-
-export interface RenderChainParams {
-  workload: string;
-  direction: Direction;
-  port: number;
-}
-
-export type RenderChainResponse = { chain: ChainResult; telemetry: EffectiveTelemetry } | { error: string };
-
-export const ListWorkloadsRequest = new RequestType0<WorkloadSummary[], void>('meshlens/listWorkloads');
-export const RenderChainRequest = new RequestType<RenderChainParams, RenderChainResponse, void>('meshlens/renderChain');
+import { renderChain, listWorkloads, workloadsSelectedBy, workloadTelemetry, ChainError, WorkloadSummary, Workspace } from '../core';
+import type { RenderChainParams, RenderChainResponse } from '../protocol';
 
 /** Adds the zero-based line where each origin's document starts, so the client can open it there. */
 function withLines<T>(ws: Workspace, value: T): T {
@@ -69,4 +59,3 @@ function firstContentLine(text: string, startLine: number): number {
   return startLine + Math.max(0, i);
 }
 
-export type { Origin };

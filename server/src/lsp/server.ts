@@ -10,7 +10,8 @@ import { createYamlMode } from './modes/yamlMode';
 import { createLuaMode } from './modes/luaMode';
 import { createValidator } from './validation';
 import { runSafe } from './runner';
-import { ListWorkloadsRequest, RenderChainRequest, handleListWorkloads, handleRenderChain, codeLenses } from './previewRequests';
+import { handleListWorkloads, handleRenderChain, codeLenses } from './previewRequests';
+import { ListWorkloadsRequest, RenderChainRequest } from '../protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

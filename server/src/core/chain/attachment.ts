@@ -1,6 +1,6 @@
 // Whether a policy-like resource (WasmPlugin, TrafficExtension, EnvoyFilter, Telemetry, AuthorizationPolicy, ...)
 // attaches to a workload: istiod's WorkloadPolicyMatcher.ShouldAttachPolicy (istio-semantics.md §1.3).
-import { isObject, asArray } from '../checks/check';
+import { isObject, asArray } from '../util/values';
 import { asLabels, selects } from '../workspace/labels';
 import type { ProxyContext } from './proxyContext';
 

@@ -2,7 +2,7 @@
 // extauthz.go processExtensionProvider). A provider istiod can resolve gets an rbac filter (shadow rules deciding
 // when to call it) and ext_authz. One it cannot resolve gets a DENY rbac filter built from the policies' own rules
 // ("deny due to bad CUSTOM action") and no ext_authz: fail closed.
-import { isObject, asArray } from '../checks/check';
+import { isObject, asArray } from '../util/values';
 import type { Workspace } from '../workspace/workspace';
 import type { RenderedFilter } from './types';
 import { atLeast, VERSION_FACTS } from './versionData';

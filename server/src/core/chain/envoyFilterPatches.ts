@@ -1,6 +1,6 @@
 // EnvoyFilter HTTP_FILTER and NETWORK_FILTER patches applied to one chain with istiod's semantics
 // (istio-semantics.md §6), recording for every patch what it did or why it did nothing.
-import { isObject, asArray } from '../checks/check';
+import { isObject, asArray } from '../util/values';
 import type { Workspace, ResourceRecord } from '../workspace/workspace';
 import type { ProxyContext } from './proxyContext';
 import type { RenderedFilter, PatchOutcome, Origin } from './types';

@@ -1,5 +1,5 @@
 // WasmPlugin and TrafficExtension filters for one chain: selection, phases and ordering (istio-semantics.md §5).
-import { isObject, asArray } from '../checks/check';
+import { isObject, asArray } from '../util/values';
 import type { ResourceRecord } from '../workspace/workspace';
 import type { ProxyContext } from './proxyContext';
 import type { RenderedFilter } from './types';

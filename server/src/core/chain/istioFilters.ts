@@ -1,6 +1,6 @@
 // The HTTP and network filters istiod itself puts on a chain, in its fixed order, with the extensions' phases
 // inserted where they go (istio-semantics.md §2.1, §3).
-import { isObject, asArray } from '../checks/check';
+import { isObject, asArray } from '../util/values';
 import type { Workspace } from '../workspace/workspace';
 import type { ProxyContext } from './proxyContext';
 import type { RenderedFilter } from './types';

@@ -3,7 +3,7 @@ import type { Workspace, ResourceRecord } from '../workspace/workspace';
 import { shouldAttach } from './attachment';
 import { selectorLabels } from '../resources/selectors';
 import type { Workload } from '../workspace/workloads';
-import { isObject, asArray } from '../checks/check';
+import { isObject, asArray } from '../util/values';
 import { proxyContext, isGatewayWorkload } from './proxyContext';
 import { istioChain } from './istioFilters';
 import { applyEnvoyFilters, selectedEnvoyFilters } from './envoyFilterPatches';

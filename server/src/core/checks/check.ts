@@ -27,11 +27,3 @@ export interface Check {
   kinds: readonly string[];
   run(resource: ResourceView, report: Report): void;
 }
-
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-export function asArray(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}

@@ -1,7 +1,8 @@
 // istioctl analyze's EnvoyFilter analyzer (pkg/config/analysis/analyzers/envoyfilter): operations that are ignored
 // for their applyTo (IST0152-IST0154), and relative operations whose effect depends on ordering (IST0151).
 // IST0155 needs the other EnvoyFilters of the workspace and lives with the workspace checks.
-import { Check, isObject, asArray } from './check';
+import { Check } from './check';
+import { isObject, asArray } from '../util/values';
 import { istioGeneratesFilter, looksLikeExtensionFilter } from '../envoy/istioGeneratedFilters';
 import { canonicalFilterName } from '../envoy/catalog';
 

@@ -1,5 +1,6 @@
 // EnvoyFilter rules: waypoint match context, patch completeness (CRD CEL rules + istiod's webhook).
-import { Check, isObject, asArray } from './check';
+import { Check } from './check';
+import { isObject, asArray } from '../util/values';
 import type { PathSegment } from '../yaml/parseSlice';
 
 export const waypointMatch: Check = {

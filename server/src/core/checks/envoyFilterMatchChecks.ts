@@ -1,6 +1,7 @@
 // EnvoyFilter match rules of istiod's webhook (pkg/config/validation/envoyfilter): proxy version, applyTo class
 // versus match class, filter and subFilter matches, deprecated names, and the warning every EnvoyFilter gets.
-import { Check, isObject, asArray, Report } from './check';
+import { Check, Report } from './check';
+import { isObject, asArray } from '../util/values';
 import { canonicalFilterName } from '../envoy/catalog';
 import type { PathSegment } from '../yaml/parseSlice';
 

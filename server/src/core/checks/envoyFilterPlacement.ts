@@ -1,6 +1,7 @@
 // Where an HTTP_FILTER patch lands, from the patch alone (istiod's patchHTTPFilters): after the router, which Envoy
 // rejects, or nowhere, because istiod skips it or it targets a filter that never holds HTTP filters.
-import { Check, isObject, asArray } from './check';
+import { Check } from './check';
+import { isObject, asArray } from '../util/values';
 import { anchorOf } from './envoyFilterAnalyzer';
 
 const HCM = 'envoy.filters.network.http_connection_manager';

@@ -7,7 +7,8 @@
 // unknown fields and unknown enum names are dropped with a log line there, not rejected, and a Duration may be
 // written as an object ({seconds, nanos}).
 import type { ErrorObject } from 'ajv';
-import { Check, isObject, asArray, Report } from './check';
+import { Check, Report } from './check';
+import { isObject, asArray } from '../util/values';
 import { validatorFor, messageForApplyTo, messageForType } from '../envoy/envoySchemas';
 import { isTypedStruct } from '../envoy/catalog';
 import { walk } from './envoyFilterChecks';

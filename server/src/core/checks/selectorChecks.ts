@@ -1,5 +1,6 @@
 // Workload selector and targetRef rules shared by every kind (CRD CEL rules and istiod's webhook helpers).
-import { Check, isObject, asArray, Report } from './check';
+import { Check, Report } from './check';
+import { isObject, asArray } from '../util/values';
 import { SELECTOR_FIELDS } from '../resources/selectors';
 
 const TARGET_KINDS = ['Service', 'networking.istio.io/ServiceEntry', 'gateway.networking.k8s.io/Gateway', 'gateway.networking.k8s.io/GatewayClass'];

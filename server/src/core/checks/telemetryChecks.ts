@@ -1,5 +1,6 @@
 // Telemetry rules: tag overrides, durations, provider and tag names, tracing count (CRD CEL rules + webhook).
-import { Check, isObject, asArray } from './check';
+import { Check } from './check';
+import { isObject, asArray } from '../util/values';
 import { parseDuration } from '../text/duration';
 
 export const tagOverrides: Check = {

@@ -1,5 +1,6 @@
 // Fields and enum values the target Istio version does not have yet (schemas/istio-versions.json).
-import { Check, isObject } from './check';
+import { Check } from './check';
+import { isObject } from '../util/values';
 import { changesMissingIn } from '../versions/istioVersions';
 import type { PathSegment } from '../yaml/parseSlice';
 

@@ -1,5 +1,6 @@
 // WasmPlugin and TrafficExtension `wasm` rules: module URL scheme and VM environment (CRD CEL rules + webhook).
-import { Check, isObject, asArray, Report } from './check';
+import { Check, Report } from './check';
+import { isObject, asArray } from '../util/values';
 import type { PathSegment } from '../yaml/parseSlice';
 
 const SCHEMES = ['', 'http', 'https', 'oci', 'file'];

@@ -25,6 +25,8 @@ const CODES: CodeInfo[] = [
   { code: 'ML0006', name: 'not-a-resource', severity: 'error', title: 'Not a resource object',
     explanation: 'A document that names one of the Istio kinds Meshlens knows must be a mapping with `apiVersion`, `kind` and `spec`.' },
 
+  { code: 'ML0007', name: 'project-config', severity: 'error', title: 'Bad .meshlens.yaml',
+    explanation: 'The project configuration file has a key, value or code Meshlens does not know (the message says which, with a suggestion). The parts that are valid still apply; the rest is ignored until it is fixed. Its JSON Schema ships as `schemas/meshlens-config.schema.json`.' },
   // --- Resource identity (ML01xx)
   { code: 'ML0101', name: 'unserved-api-version', severity: 'error', title: 'API version not served',
     explanation: 'The kind is known but the Istio CRD does not serve this `apiVersion`, so the apiserver rejects the document ("no matches for kind"). The message names the versions that are served.' },

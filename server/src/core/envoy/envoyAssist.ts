@@ -1,7 +1,7 @@
 // Completion and hover inside `patch.value`: the Envoy message at a path is found from the applyTo's message and,
 // below an Any, from its `@type` (or a TypedStruct's type_url); field docs come from Envoy's proto comments.
 import { definition, messageForApplyTo, messageForType } from './envoySchemas';
-import { isObject } from '../checks/check';
+import { isObject } from '../util/values';
 import { allFilterNames, filterByName } from './catalog';
 import type { PathSegment } from '../yaml/parseSlice';
 

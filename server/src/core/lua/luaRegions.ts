@@ -2,7 +2,7 @@
 // source_codes.<name>.inline_string), LuaPerRoute (source_code.inline_string), the same inside udpa/xds TypedStruct
 // wrappers and in both field spellings, and TrafficExtension spec.lua.inlineCode.
 import { Document, isScalar } from 'yaml';
-import { isObject } from '../checks/check';
+import { isObject } from '../util/values';
 import { locate, PathSegment } from '../yaml/parseSlice';
 import { scalarText, ScalarText } from '../yaml/scalarText';
 import { walk } from '../checks/envoyFilterChecks';

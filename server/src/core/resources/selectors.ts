@@ -1,5 +1,5 @@
 // Where each kind keeps its workload selector: one table for the checks, the chain engine and CodeLens.
-import { isObject } from '../checks/check';
+import { isObject } from '../util/values';
 
 export const SELECTOR_FIELDS: Record<string, { field: string; labels: string }> = {
   EnvoyFilter: { field: 'workloadSelector', labels: 'labels' },

@@ -9,7 +9,7 @@ import type { Document } from 'yaml';
 import { isScalar } from 'yaml';
 import { locate } from '../yaml/parseSlice';
 import { scalarText } from '../yaml/scalarText';
-import { asArray, isObject } from '../checks/check';
+import { asArray, isObject } from '../util/values';
 
 export interface CelProblem {
   message: string;

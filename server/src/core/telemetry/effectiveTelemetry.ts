@@ -1,6 +1,6 @@
 // The telemetry a workload gets: which Telemetry resources apply (mesh, namespace, workload level) and how their
 // metrics, tracing and access logging merge (istio-semantics.md §7). Every value says which resource set it.
-import { isObject, asArray } from '../checks/check';
+import { isObject, asArray } from '../util/values';
 import type { Workspace, ResourceRecord } from '../workspace/workspace';
 import type { Origin } from '../chain/types';
 import type { ProxyContext } from '../chain/proxyContext';

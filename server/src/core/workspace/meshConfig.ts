@@ -1,7 +1,7 @@
 // The mesh configuration the checks need: root namespace, default providers and extension providers. Read from the
 // `istio` ConfigMap in the root namespace, an IstioOperator's meshConfig, or a mesh config file; defaults otherwise.
 import { parse } from 'yaml';
-import { isObject } from '../checks/check';
+import { isObject } from '../util/values';
 
 export interface MeshConfigInfo {
   rootNamespace: string;

@@ -1,5 +1,5 @@
 // Workloads (what a sidecar or gateway proxy runs in) read from the workspace's Kubernetes manifests.
-import { isObject } from '../checks/check';
+import { isObject } from '../util/values';
 import { asLabels, Labels } from './labels';
 
 export const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';

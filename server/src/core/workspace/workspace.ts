@@ -1,7 +1,7 @@
 // Everything the workspace holds, as the cross-resource checks and the filter-chain preview need it: our resources,
 // workloads and the mesh config. Files are added as they are analysed; nothing here reads the disk.
 import type { FileAnalysis, AnalyzedDocument } from '../analyzeFile';
-import { isObject } from '../checks/check';
+import { isObject } from '../util/values';
 import { workloadOf, Workload } from './workloads';
 import { meshConfigOf, defaultMeshConfig, MeshConfigInfo } from './meshConfig';
 import { NEWEST_VERSION } from '../versions/istioVersions';

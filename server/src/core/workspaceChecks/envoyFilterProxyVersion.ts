@@ -2,7 +2,7 @@
 // istioctl reports IST0155 instead of IST0151 for such patches; the per-resource check reported IST0151, so this
 // check supersedes it.
 import type { WorkspaceCheck } from './workspaceCheck';
-import { isObject, asArray } from '../checks/check';
+import { isObject, asArray } from '../util/values';
 import { patchOperationFinding } from '../checks/envoyFilterAnalyzer';
 
 function instanceName(cp: Record<string, unknown>): string | undefined {

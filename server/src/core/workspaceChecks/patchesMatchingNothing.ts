@@ -2,7 +2,7 @@
 // chains of those workloads. Only decided where the workspace shows the chains: the workload's own ports for
 // inbound and gateway, the workspace's Service ports for outbound.
 import type { WorkspaceCheck } from './workspaceCheck';
-import { isObject, asArray } from '../checks/check';
+import { isObject, asArray } from '../util/values';
 import { listWorkloads, renderChain } from '../chain/renderChain';
 import type { Direction } from '../chain/types';
 import { selectedEnvoyFilters } from '../chain/envoyFilterPatches';

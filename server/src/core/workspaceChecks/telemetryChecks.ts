@@ -1,7 +1,7 @@
 // istioctl analyze's Telemetry analyzers, over the workspace: namespace-wide conflicts (IST0160), overlapping
 // selectors (IST0159), providers (IST0157, IST0002) and Meshlens's unknown-provider check (ML0701).
 import type { WorkspaceCheck } from './workspaceCheck';
-import { isObject, asArray } from '../checks/check';
+import { isObject, asArray } from '../util/values';
 import { asLabels, selects } from '../workspace/labels';
 
 const hasSelector = (spec: Record<string, unknown>) => isObject(spec.selector);
