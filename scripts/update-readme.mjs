@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Rewrites the generated parts of README.md (the diagnostic codes) from the CLI. Run: npm run docs.
+// Rewrites the generated parts of README.md (the diagnostic codes) and the .meshlens.yaml schema from the CLI.
+// Run: npm run docs.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
@@ -16,3 +17,7 @@ const b = text.indexOf(end);
 if (a < 0 || b < a) throw new Error('README.md has no codes markers');
 writeFileSync(readme, text.slice(0, a + start.length) + '\n' + codes + text.slice(b));
 console.log('README.md: codes updated');
+// The JSON Schema of .meshlens.yaml, which editors with a YAML extension can use too.
+const schema = execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'config-schema'], { encoding: 'utf8' });
+writeFileSync(join(root, 'schemas', 'meshlens-config.schema.json'), schema);
+console.log('schemas/meshlens-config.schema.json updated');

@@ -1,6 +1,6 @@
 // The `meshlens` command line: the editor's checks for CI.
 import { readFileSync } from 'node:fs';
-import { KNOWN_VERSIONS, NEWEST_VERSION, normalizeVersion, allCodes, parseMeshConfigFile, MeshConfigInfo } from '../core';
+import { KNOWN_VERSIONS, NEWEST_VERSION, normalizeVersion, allCodes, parseMeshConfigFile, MeshConfigInfo, projectConfigSchema } from '../core';
 import { readInputs } from './readInputs';
 import { checkInputs, atOrAbove } from './checkFiles';
 import { formatText } from './formatters/text';
@@ -28,6 +28,7 @@ Commands:
                        The effective metrics, tracing and access logging of that workload.
   codes [--format text|markdown]
                        List every diagnostic code with its severity and title.
+  config-schema        Print the JSON Schema of .meshlens.yaml.
 
 Options for check:
   --format text|json|sarif|codeclimate
@@ -80,6 +81,10 @@ function dispatch(argv: string[], io: Io): number {
     if (format === 'markdown') io.out(codesMarkdown());
     else if (format === 'text') for (const c of allCodes()) io.out(`${c.code}  ${c.severity.padEnd(7)}  ${c.name.padEnd(28)}  ${c.title}\n`);
     else throw new UsageError(`--format must be text or markdown, not "${format}"`);
+    return 0;
+  }
+  if (command === 'config-schema') {
+    io.out(JSON.stringify(projectConfigSchema(), null, 2) + '\n');
     return 0;
   }
   if (command === 'check') return check(rest, io);

@@ -35,3 +35,4 @@ export { envoyNodeAt, envoyHoverMarkdown, envoyFieldCompletions, envoyValueCompl
 export { parseProjectConfig, projectConfigSchema, applyRules, PROJECT_CONFIG_NAME, RULE_LEVELS } from './project/projectConfig';
 export type { ProjectConfig, RuleLevel } from './project/projectConfig';
 export { ProjectConfigResolver } from './project/configResolver';
+export { parseSlice, locateNearest, rangeOf } from './yaml/parseSlice';

@@ -1,23 +1,31 @@
 // The analysed model of every YAML file the server knows: open documents (their current text) and, for the
-// cross-resource checks, the workspace's files on disk. Each `---` document is analysed once per text.
+// cross-resource checks, the workspace's files on disk. Each `---` document is analysed once per text, with the
+// Istio version that applies to its file (a `.meshlens.yaml` above it, else the setting).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentResultCache, FileAnalysis, Workspace, fileFindings, Finding } from '../core';
+import { DocumentResultCache, FileAnalysis, Workspace, fileFindings, Finding, applyRules } from '../core';
 import type { MeshlensSettings } from './settings';
+import { ProjectFiles, isProjectFile } from './projectFiles';
+
+const EMPTY: FileAnalysis = { documents: [], findings: [] };
 
 export class DocumentModels {
   readonly workspace = new Workspace();
+  readonly projects: ProjectFiles;
   private settings: MeshlensSettings;
   private readonly caches = new Map<string, DocumentResultCache>();
   private readonly versions = new Map<string, number>();
 
-  constructor(settings: MeshlensSettings) {
+  constructor(settings: MeshlensSettings, readText: (path: string) => string | undefined = () => undefined) {
     this.settings = settings;
+    this.projects = new ProjectFiles(readText);
     this.workspace.istioVersion = settings.istioVersion;
   }
 
+  /** Settings or `.meshlens.yaml` files changed: everything is analysed again with what now applies. */
   updateSettings(settings: MeshlensSettings, reread: (uri: string) => string | undefined): void {
     this.settings = settings;
-    this.workspace.istioVersion = settings.istioVersion;
+    this.projects.invalidate();
+    this.workspace.istioVersion = this.projects.effective(undefined, settings).istioVersion;
     this.caches.clear();
     this.versions.clear();
     for (const uri of this.workspace.uris()) {
@@ -27,31 +35,47 @@ export class DocumentModels {
     }
   }
 
+  /** The settings for one document (its `.meshlens.yaml` over the VS Code settings). */
+  settingsFor(uri: string | undefined): ReturnType<ProjectFiles['effective']> {
+    return this.projects.effective(uri, this.settings);
+  }
+
   /** The analysis of an open document at its current version. */
   get(document: TextDocument): FileAnalysis {
     if (this.versions.get(document.uri) !== document.version || !this.workspace.hasFile(document.uri)) {
       this.setText(document.uri, document.getText());
       this.versions.set(document.uri, document.version);
     }
-    return this.workspace.fileAnalysis(document.uri)!;
+    return this.workspace.fileAnalysis(document.uri) ?? EMPTY;
   }
 
   /** Analyses an open document's changed parts in small slices, so other files' requests are answered meanwhile. */
   async prepare(document: TextDocument): Promise<void> {
     if (this.versions.get(document.uri) === document.version && this.workspace.hasFile(document.uri)) return;
-    await this.cacheFor(document.uri).warm(document.getText(), { istioVersion: this.settings.istioVersion });
+    if (this.excluded(document.uri)) return;
+    await this.cacheFor(document.uri).warm(document.getText(), { istioVersion: this.settingsFor(document.uri).istioVersion });
   }
 
-  /** Everything to report for an open document, including the workspace checks. */
+  /** Everything to report for an open document, including the workspace checks, with the rules that apply to it. */
   findings(document: TextDocument): Finding[] {
+    if (this.excluded(document.uri)) return [];
     this.get(document);
-    return fileFindings(this.workspace, document.uri);
+    return applyRules(fileFindings(this.workspace, document.uri), this.settingsFor(document.uri).rules);
+  }
+
+  /** `.meshlens.yaml` files are not manifests, and `ignore` globs take files out of Meshlens's view. */
+  private excluded(uri: string): boolean {
+    return isProjectFile(uri) || this.projects.ignored(uri);
   }
 
   /** A file's text from disk (indexing, or a closed document going back to its saved text). */
   setText(uri: string, text: string): void {
     this.versions.delete(uri);
-    this.workspace.setFile(uri, this.cacheFor(uri).analyze(text, { istioVersion: this.settings.istioVersion }));
+    if (this.excluded(uri)) {
+      this.workspace.deleteFile(uri);
+      return;
+    }
+    this.workspace.setFile(uri, this.cacheFor(uri).analyze(text, { istioVersion: this.settingsFor(uri).istioVersion }));
   }
 
   private cacheFor(uri: string): DocumentResultCache {

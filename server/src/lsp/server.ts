@@ -3,26 +3,34 @@ import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind
 import { readFileSync } from 'node:fs';
 import { yamlFilesUnder, readYaml, uriToPath } from './workspaceIndexer';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, MeshlensSettings, readSettings } from './settings';
+import { DEFAULT_SETTINGS, MeshlensSettings, readSettings, sameSettings } from './settings';
+import { pathToFileURL } from 'node:url';
+import { parseMeshConfigFile } from '../core';
+import { isProjectFile } from './projectFiles';
 import { DocumentModels } from './documentModels';
 import { createLanguageModes } from './modes/languageModes';
 import { createYamlMode } from './modes/yamlMode';
 import { createLuaMode } from './modes/luaMode';
+import { createProjectFileMode } from './modes/projectFileMode';
+import { EmbeddedYamlService } from './yamlLanguageService';
 import { createValidator } from './validation';
 import { runSafe } from './runner';
 import { handleListWorkloads, handleRenderChain, codeLenses } from './previewRequests';
-import { ListWorkloadsRequest, RenderChainRequest } from '../protocol';
+import { ListWorkloadsRequest, RenderChainRequest, EffectiveSettingsRequest } from '../protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let settings: MeshlensSettings = DEFAULT_SETTINGS;
 let pullConfiguration = false;
 let codeLensRefresh = false;
-const models = new DocumentModels(settings);
+/** Project files are read from the open editor if there is one, else from disk. */
+const models = new DocumentModels(settings, (path) => documents.get(pathToFileURL(path).toString())?.getText() ?? diskText(pathToFileURL(path).toString()));
 const luaMode = createLuaMode(models);
-const modes = createLanguageModes(createYamlMode(models), [{ mode: luaMode, covers: luaMode.covers }]);
+const yamlService = new EmbeddedYamlService();
+const projectFileMode = createProjectFileMode(yamlService);
+const modes = createLanguageModes(createYamlMode(models, yamlService), [{ mode: projectFileMode, covers: projectFileMode.covers }, { mode: luaMode, covers: luaMode.covers }]);
 const validator = createValidator(connection, documents, (document) =>
-  modes.getAllModes().flatMap((m) => m.doValidation?.(document, settings) ?? []),
+  modes.getAllModes().flatMap((m) => m.doValidation?.(document, models.settingsFor(document.uri)) ?? []),
   (document) => models.prepare(document),
 );
 let workspaceFolders: WorkspaceFolder[] = [];
@@ -41,6 +49,28 @@ function diskText(uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The mesh config named by the workspace's `.meshlens.yaml`, if it names one and it can be read. */
+function applyProjectMeshConfig(): void {
+  const path = models.projects.meshConfigPath();
+  let mesh;
+  if (path) {
+    const text = diskText(pathToFileURL(path).toString());
+    try {
+      if (text !== undefined) mesh = parseMeshConfigFile(text, path);
+    } catch (e) {
+      connection.console.warn(`Meshlens: meshConfig ${path}: ${(e as Error).message}`);
+    }
+  }
+  models.workspace.meshConfigOverride = mesh;
+}
+
+/** A `.meshlens.yaml` changed: what applies to every file may have changed. */
+function projectFilesChanged(): void {
+  models.updateSettings(settings, (uri) => documents.get(uri)?.getText() ?? diskText(uri));
+  applyProjectMeshConfig();
+  workspaceChanged();
 }
 
 /** After the workspace's files change: re-check open documents, and have "applies to N workloads" lenses fetched again. */
@@ -73,6 +103,9 @@ connection.onInitialize((params): InitializeResult => {
   settings = readSettings((params.initializationOptions as Record<string, unknown> | undefined)?.settings ?? params.initializationOptions, (m) => connection.console.warn(m));
   models.updateSettings(settings, diskText);
   workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+  models.projects.rootDir = workspaceFolders[0] ? uriToPath(workspaceFolders[0].uri) : undefined;
+  models.updateSettings(settings, diskText);
+  applyProjectMeshConfig();
   pullConfiguration = !!params.capabilities.workspace?.configuration;
   codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   return {
@@ -96,6 +129,10 @@ connection.onInitialized(() => {
 });
 
 connection.onDidChangeWatchedFiles(async (change) => {
+  if (change.changes.some((e) => isProjectFile(e.uri) && !documents.get(e.uri))) {
+    projectFilesChanged();
+    return;
+  }
   for (const event of change.changes) {
     if (!/\.ya?ml$/i.test(event.uri) || documents.get(event.uri)) continue;
     if (event.type === FileChangeType.Deleted) models.remove(event.uri);
@@ -120,10 +157,9 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
   }
   if (raw === undefined || raw === null) return;
   const next = readSettings(raw, (m) => connection.console.warn(m));
-  if (next.istioVersion === settings.istioVersion) return;
+  if (sameSettings(next, settings)) return;
   settings = next;
-  models.updateSettings(settings, (uri) => documents.get(uri)?.getText() ?? diskText(uri));
-  validator.revalidateAll();
+  projectFilesChanged();
 }
 
 connection.onDidChangeConfiguration((change) => {
@@ -132,6 +168,10 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 documents.onDidChangeContent((e) => {
+  if (isProjectFile(e.document.uri)) {
+    projectFilesChanged();
+    return;
+  }
   validator.schedule(e.document);
   revalidateOthers(e.document.uri);
 });
@@ -151,7 +191,7 @@ connection.onCompletion((params, token) =>
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const mode = modes.getModeAtPosition(document, params.position);
-    return (await mode?.doComplete?.(document, params.position, settings)) ?? null;
+    return (await mode?.doComplete?.(document, params.position, models.settingsFor(document.uri))) ?? null;
   }, null, 'completion', token),
 );
 
@@ -159,7 +199,7 @@ connection.onHover((params, token) =>
   runSafe(connection, () => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    return modes.getModeAtPosition(document, params.position)?.doHover?.(document, params.position, settings) ?? null;
+    return modes.getModeAtPosition(document, params.position)?.doHover?.(document, params.position, models.settingsFor(document.uri)) ?? null;
   }, null, 'hover', token),
 );
 
@@ -174,16 +214,20 @@ connection.onCodeAction((params, token) =>
   runSafe(connection, () => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
-    return modes.getAllModes().flatMap((m) => m.getCodeActions?.(document, params.range, params.context, settings) ?? []);
+    return modes.getAllModes().flatMap((m) => m.getCodeActions?.(document, params.range, params.context, models.settingsFor(document.uri)) ?? []);
   }, [], 'code actions', token),
 );
 
+connection.onRequest(EffectiveSettingsRequest, (params) => {
+  const { istioVersion, istioVersionSource, projectFile } = models.settingsFor(params.uri);
+  return { istioVersion, istioVersionSource, projectFile };
+});
 connection.onRequest(ListWorkloadsRequest, (token) => runSafe(connection, () => handleListWorkloads(models.workspace), [], 'listing workloads', token));
 connection.onRequest(RenderChainRequest, (params, token) =>
   runSafe(connection, () => {
     // Open documents win over what is on disk.
     for (const d of documents.all()) models.get(d);
-    return handleRenderChain(models.workspace, params, settings.istioVersion);
+    return handleRenderChain(models.workspace, params, models.workspace.istioVersion);
   }, { error: 'rendering failed; see the Meshlens output' }, 'rendering a chain', token),
 );
 connection.onCodeLens((params, token) =>
@@ -191,7 +235,7 @@ connection.onCodeLens((params, token) =>
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     models.get(document);
-    return codeLenses(models.workspace, document, settings.istioVersion);
+    return codeLenses(models.workspace, document, models.workspace.istioVersion);
   }, [], 'code lenses', token),
 );
 

@@ -3,7 +3,7 @@
 import { getLanguageService, LanguageService } from 'yaml-language-server';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList, Position } from 'vscode-languageserver';
-import { getSchemaForIstio } from '../core';
+import { getSchemaForIstio, projectConfigSchema } from '../core';
 
 const SCHEME = 'meshlens-doc';
 
@@ -14,6 +14,7 @@ export class EmbeddedYamlService {
   constructor() {
     this.service = getLanguageService({
       schemaRequestService: async (uri) => {
+        if (uri === 'meshlens://schemas/project') return JSON.stringify(projectConfigSchema());
         const m = /^meshlens:\/\/schemas\/(\w+)\/(\w+)\/([\d.]+)$/.exec(uri);
         const schema = m && getSchemaForIstio(m[1], m[2], m[3]);
         if (!schema) throw new Error(`unknown schema ${uri}`);
@@ -23,6 +24,7 @@ export class EmbeddedYamlService {
     });
     this.service.configure({ validate: false, hover: false, completion: true, format: false, isKubernetes: false, schemas: [] });
     this.service.registerCustomSchemaProvider(async (uri) => {
+      if (uri.startsWith(`${SCHEME}:///project/`)) return 'meshlens://schemas/project';
       const m = new RegExp(`^${SCHEME}:///(\\w+)/(\\w+)/([\\d.]+)/`).exec(uri);
       return m ? `meshlens://schemas/${m[1]}/${m[2]}/${m[3]}` : [];
     });
@@ -37,6 +39,12 @@ export class EmbeddedYamlService {
     const id = cacheKey ? encodeURIComponent(cacheKey) : String(++this.serial);
     const uri = `${SCHEME}:///${kind}/${version}/${istioVersion}/${id}.yaml`;
     const document = TextDocument.create(uri, 'yaml', textVersion, docText);
+    return this.service.doComplete(document, position, false);
+  }
+
+  /** Completion in a whole file against one of Meshlens's own schemas (`project`: `.meshlens.yaml`). */
+  async completeWithSchema(text: string, schema: 'project', position: Position, cacheKey: string, textVersion: number): Promise<CompletionList> {
+    const document = TextDocument.create(`${SCHEME}:///${schema}/${encodeURIComponent(cacheKey)}.yaml`, 'yaml', textVersion, text);
     return this.service.doComplete(document, position, false);
   }
 }

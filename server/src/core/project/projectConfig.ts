@@ -30,7 +30,6 @@ export function projectConfigSchema(): JsonSchema {
   const codes = allCodes().map((c) => c.code);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://meshlens.dev/schemas/meshlens-config.schema.json',
     title: 'Meshlens project configuration (.meshlens.yaml)',
     description: 'Read by the Meshlens editor extension and by `meshlens check`, `chain` and `telemetry` for every file below the folder that holds it; the nearest file above a manifest wins.',
     type: 'object',
@@ -66,13 +65,18 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
     return config;
   }
   schema ??= projectConfigSchema();
-  for (const p of validateAgainstSchema(schema, value)) {
-    // Friendlier words for the two mistakes people make: a code that does not exist, a level that does not.
-    const last = p.path[p.path.length - 1];
-    if (p.path[0] === 'rules' && p.path.length === 2 && typeof last === 'string' && !allCodes().some((c) => c.code === last)) {
-      const near = closestName(last, allCodes().map((c) => c.code));
-      mark(p.path, `Unknown diagnostic code ${last}.${near ? ` Did you mean ${near}?` : ''} \`meshlens codes\` lists them.`, 'key');
-    } else mark(p.path, p.message, p.on);
+  // `rules` is checked entry by entry below, with words for the two usual mistakes.
+  for (const p of validateAgainstSchema(schema, value)) if (p.path[0] !== 'rules' || p.path.length === 1 && !isObject(value.rules)) mark(p.path, p.message, p.on);
+  if (isObject(value.rules)) {
+    const codes = allCodes().map((c) => c.code);
+    for (const [code, level] of Object.entries(value.rules)) {
+      if (!codes.includes(code)) {
+        const near = closestName(code, codes);
+        mark(['rules', code], `Unknown diagnostic code ${code}.${near ? ` Did you mean ${near}?` : ''} \`meshlens codes\` lists them.`, 'key');
+      } else if (!RULE_LEVELS.includes(level as RuleLevel)) {
+        mark(['rules', code], `${code}: "${String(level)}" is not a level; use one of ${RULE_LEVELS.join(', ')}.`);
+      }
+    }
   }
   if (typeof value.istioVersion === 'string' && normalizeVersion(value.istioVersion)) config.istioVersion = normalizeVersion(value.istioVersion);
   if (typeof value.meshConfig === 'string' && value.meshConfig) config.meshConfig = value.meshConfig;

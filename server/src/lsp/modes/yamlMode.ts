@@ -11,8 +11,7 @@ import type { DocumentModels } from '../documentModels';
 import { toDiagnostic } from '../convert';
 import { EmbeddedYamlService } from '../yamlLanguageService';
 
-export function createYamlMode(models: DocumentModels): LanguageMode {
-  const yaml = new EmbeddedYamlService();
+export function createYamlMode(models: DocumentModels, yaml: EmbeddedYamlService): LanguageMode {
 
   function documentAt(document: TextDocument, offset: number): AnalyzedDocument | undefined {
     const docs = models.get(document).documents;
