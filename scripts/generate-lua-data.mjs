@@ -28,8 +28,8 @@ const out = {
   /** The log methods exist on every object from this Envoy release; before it, on the stream handle only. */
   commonMethodsOnEveryObjectSince: sinceData.commonMethodsOnEveryObject.since.replace(/\.0$/, ''),
   objects: Object.fromEntries(api.objects.map((o) => [o.name, { aliases: o.aliases ?? [], obtainedFrom: o.obtainedFrom ?? '', methods: o.methods.filter((m) => !notExported.has(`${o.name}.${m.name}`)).map(method(o.name)) }])),
-  // Istio ships one Envoy minor per release (Envoy minor = Istio minor + 8); the shared data confirms 1.30 and 1.31.
-  istioToEnvoy: Object.fromEntries(['1.20', '1.22', '1.24', '1.26', '1.28', '1.29', '1.30', '1.31'].map((v) => [v, `1.${Number(v.split('.')[1]) + 8}`])),
+  // Istio ships one Envoy minor per release (scripts/data/istio-releases.json); the shared data confirms 1.30 and 1.31.
+  istioToEnvoy: Object.fromEntries(JSON.parse(readFileSync(join(root, 'scripts', 'data', 'istio-releases.json'), 'utf8')).releases.map((r) => [r.version, r.envoy])),
   istioToEnvoyEvidence: filters.istioEnvoyVersions.filter((e) => e.envoyVersionTxt),
 };
 for (const e of out.istioToEnvoyEvidence) {

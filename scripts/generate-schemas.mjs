@@ -22,15 +22,16 @@ if (!existsSync(crdDir)) {
 const outDir = join(root, 'schemas');
 mkdirSync(join(outDir, 'crds'), { recursive: true });
 
-// Release tags compared in VERSION-CHANGES.txt, as the minor versions users pick. HEAD is master after 1.31.0-rc.0.
-const TAG_TO_VERSION = { '1.20.0': '1.20', '1.22.0': '1.22', '1.24.0': '1.24', '1.26.0': '1.26', '1.28.0': '1.28',
-  '1.29.0': '1.29', '1.30.3': '1.30', HEAD: '1.31' };
+// Release tags compared in VERSION-CHANGES.txt, as the minor versions users pick, from the one list of versions
+// (scripts/data/istio-releases.json). HEAD is master after 1.31.0-rc.0.
+const RELEASES = JSON.parse(readFileSync(join(root, 'scripts', 'data', 'istio-releases.json'), 'utf8')).releases;
+const TAG_TO_VERSION = Object.fromEntries(RELEASES.map((r) => [r.tag, r.version]));
 const VERSIONS = Object.values(TAG_TO_VERSION);
 
 const GROUPS = { EnvoyFilter: 'networking.istio.io', Telemetry: 'telemetry.istio.io', WasmPlugin: 'extensions.istio.io',
   TrafficExtension: 'extensions.istio.io' };
 // Kinds that do not exist in every version we know: TrafficExtension arrived with Istio 1.30.0
-// (istio/istio commit 9a028a975ce, shared/notes/istio-semantics.md §5.1).
+// (istio/istio commit 9a028a975ce, first contained in tag 1.30.0).
 const KIND_SINCE = { TrafficExtension: '1.30' };
 
 function closeObjects(node) {

@@ -11,9 +11,12 @@ bash test/vscode-host/setup.sh
 npm run --silent package
 STATE="$ROOT/.tmp/code-server"
 mkdir -p "$STATE/ud/User" "$STATE/ext" "$STATE/xdg"
-[ -f "$STATE/ud/User/settings.json" ] || cat > "$STATE/ud/User/settings.json" <<'JSON'
+# This profile exists only to show Meshlens on the bundled examples, which are this repository's own files: it trusts
+# them without asking, so the first thing a new user sees is Meshlens at work, not the workspace-trust prompt.
+cat > "$STATE/ud/User/settings.json" <<'JSON'
 { "workbench.startupEditor": "none", "telemetry.telemetryLevel": "off", "extensions.autoCheckUpdates": false,
-  "extensions.autoUpdate": false, "update.mode": "none", "workbench.colorTheme": "Default Dark Modern" }
+  "extensions.autoUpdate": false, "update.mode": "none", "workbench.colorTheme": "Default Dark Modern",
+  "security.workspace.trust.enabled": false }
 JSON
 CS="$ROOT/test/vscode-host/node_modules/.bin/code-server"
 XDG_CONFIG_HOME="$STATE/xdg" XDG_DATA_HOME="$STATE/xdg" "$CS" --install-extension "$ROOT/meshlens.vsix" --force \

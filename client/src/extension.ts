@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { coexistWithRedHatYaml, isRedHatYamlActive } from './redHatYaml';
 import { registerChainPreview, currentPreviewBody } from './preview/chainPreview';
+import { registerIstioVersion } from './istioVersion';
+import { registerWalkthrough } from './walkthrough';
 
 let client: LanguageClient | undefined;
 
@@ -17,6 +19,8 @@ export interface MeshlensApi {
   activationMs: number;
   /** The open preview's content, for tests. */
   previewBody(): Promise<string | undefined>;
+  /** The status-bar item with the target Istio version, for tests. */
+  statusItem: vscode.StatusBarItem;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MeshlensApi> {
@@ -46,9 +50,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Meshle
   registerChainPreview(context, client);
   // The server starts in the background: activation stays quick, and requests wait for it in the client.
   const ready = client.start().then(() => coexistWithRedHatYaml(context));
+  registerWalkthrough(context);
+  const statusItem = registerIstioVersion(context, client, ready);
   const activationMs = Math.round((performance.now() - started) * 10) / 10;
   client.outputChannel.appendLine(`Meshlens activated in ${activationMs} ms`);
-  return { client, ready, activationMs, previewBody: () => currentPreviewBody(client!) };
+  return { client, ready, activationMs, previewBody: () => currentPreviewBody(client!), statusItem };
 }
 
 export async function deactivate(): Promise<void> {

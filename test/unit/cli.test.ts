@@ -95,3 +95,57 @@ describe('meshlens check (CLI)', () => {
     assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine, 6);
   });
 });
+
+describe('the CLI as a package', () => {
+  const root = join(__dirname, '..', '..', '..');
+  it('npm pack, then npm install -g into a prefix, gives a working meshlens with only runtime files', function () {
+    this.timeout(120_000);
+    const dir = mkdtempSync(join(tmpdir(), 'meshlens-pack-'));
+    // dist/ is already built by the test run; --ignore-scripts keeps prepack from rebuilding it under the suite.
+    const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' });
+    assert.equal(pack.status, 0, pack.stderr);
+    const [info] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const files = info.files.map((f) => f.path);
+    for (const f of files) assert.match(f, /^(dist\/(cli|server|client)\.js|schemas\/|snippets\/|syntaxes\/|images\/|walkthrough\/|examples\/|docs\/[\w-]+\.png|README\.md|LICENSE|CHANGELOG\.md|package\.json)/, f);
+    assert.ok(!files.some((f) => /\.ts$|\.map$|^test\/|^server\/|^scripts\//.test(f)), files.join());
+    const prefix = join(dir, 'prefix');
+    const install = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', join(dir, info.filename)], { encoding: 'utf8' });
+    assert.equal(install.status, 0, install.stderr);
+    const bin = join(prefix, 'bin', 'meshlens');
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    assert.equal(spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim(), pkg.version);
+    assert.match(spawnSync(bin, ['--help'], { encoding: 'utf8' }).stdout, /^Usage: meshlens <command>/);
+    const checked = spawnSync(bin, ['check', join(root, 'examples')], { encoding: 'utf8' });
+    assert.equal(checked.status, 1);
+    assert.match(checked.stdout, /mistakes\.yaml:\d+:\d+: error ML0201 /);
+  });
+
+  it('the GitHub Action\'s check step writes SARIF and reports the exit code as an output', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshlens-action-'));
+    writeFileSync(join(dir, 'bad.yaml'), BAD);
+    const output = join(dir, 'github-output');
+    writeFileSync(output, '');
+    const r = spawnSync('bash', [join(root, 'scripts', 'action-check.sh')], {
+      cwd: dir, encoding: 'utf8',
+      env: { ...process.env, GITHUB_ACTION_PATH: root, GITHUB_OUTPUT: output, MESHLENS_PATHS: '.', MESHLENS_FAIL_ON: 'error', MESHLENS_SARIF: 'out.sarif' },
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /bad\.yaml:6:3: error ML0201/);
+    assert.deepEqual(readFileSync(output, 'utf8').trim().split('\n'), ['exit-code=1', 'sarif-written=true']);
+    const sarif = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'));
+    assert.equal(sarif.runs[0].results[0].ruleId, 'ML0201');
+    // action.yml runs this script and fails after the upload.
+    const action = readFileSync(join(root, 'action.yml'), 'utf8');
+    assert.match(action, /scripts\/action-check\.sh/);
+    assert.match(action, /github\/codeql-action\/upload-sarif/);
+  });
+
+  it('the pre-commit hook runs the package\'s meshlens bin on YAML files', () => {
+    const hooks = readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8');
+    assert.match(hooks, /- id: meshlens\n/);
+    assert.match(hooks, /entry: meshlens check\n/);
+    assert.match(hooks, /language: node\n/);
+    assert.equal(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin.meshlens, './dist/cli.js');
+  });
+});
+

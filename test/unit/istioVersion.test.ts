@@ -46,3 +46,19 @@ describe('target Istio version', () => {
     assert.ok(!(getSchemaForIstio('EnvoyFilter', 'v1alpha3', '1.20') as JsonSchema).properties!.spec.properties!.targetRefs);
   });
 });
+
+describe('one list of Istio versions', () => {
+  const root = require('node:path').join(__dirname, '..', '..', '..');
+  const read = (p: string) => require('node:fs').readFileSync(require('node:path').join(root, p), 'utf8') as string;
+  it('the data, the generated schemas, the setting, the README and the .meshlens.yaml schema agree', () => {
+    const { KNOWN_VERSIONS: known, NEWEST_VERSION: newest, projectConfigSchema } = require('../../server/src/core');
+    const releases = JSON.parse(read('scripts/data/istio-releases.json')).releases.map((r: { version: string }) => r.version);
+    assert.deepEqual([...known], releases);
+    const setting = JSON.parse(read('package.json')).contributes.configuration.properties['meshlens.istioVersion'];
+    assert.deepEqual(setting.enum, releases);
+    assert.equal(setting.default, newest);
+    const row = read('README.md').split('\n').find((l: string) => l.startsWith('| `meshlens.istioVersion`'))!;
+    assert.ok(row.includes(releases.slice(0, -1).map((v: string) => `\`${v}\``).join(', ') + ` or \`${newest}\``), row);
+    assert.deepEqual(projectConfigSchema().properties.istioVersion.enum, releases);
+  });
+});

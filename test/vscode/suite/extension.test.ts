@@ -42,7 +42,7 @@ function code(d: vscode.Diagnostic): string {
 }
 
 describe('Meshlens in VS Code', () => {
-  let api: { previewBody(): Promise<string | undefined>; ready: Promise<void>; activationMs: number };
+  let api: { previewBody(): Promise<string | undefined>; ready: Promise<void>; activationMs: number; statusItem: vscode.StatusBarItem };
   before(async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is not loaded (check engines.vscode)`);
@@ -176,5 +176,36 @@ describe('Meshlens in VS Code', () => {
     } finally {
       await config.update('istioVersion', undefined, vscode.ConfigurationTarget.Workspace);
     }
+  });
+
+  it('shows the target Istio version in the status bar for YAML files, following the setting', async () => {
+    await open('complete.yaml');
+    await until('the status item', () => (/Istio 1\.31/.test(api.statusItem.text) ? true : undefined));
+    assert.equal(api.statusItem.command, 'meshlens.selectIstioVersion');
+    const config = vscode.workspace.getConfiguration('meshlens');
+    try {
+      await config.update('istioVersion', '1.26', vscode.ConfigurationTarget.Workspace);
+      await until('the status item at 1.26', () => (/Istio 1\.26/.test(api.statusItem.text) ? true : undefined));
+      assert.match(String(api.statusItem.tooltip), /meshlens\.istioVersion setting/);
+    } finally {
+      await config.update('istioVersion', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('has a getting-started walkthrough whose steps run commands that exist', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const walkthroughs = ext.packageJSON.contributes.walkthroughs as Array<{ id: string; steps: Array<{ id: string; description: string; media: { markdown: string } }> }>;
+    assert.deepEqual(walkthroughs[0].steps.map((s) => s.id), ['openExamples', 'seeDiagnostic', 'previewChain', 'setVersion']);
+    const commands = await vscode.commands.getCommands(true);
+    for (const step of walkthroughs[0].steps) {
+      for (const m of step.description.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(commands.includes(m[1]), `${step.id}: ${m[1]}`);
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(ext.extensionUri, step.media.markdown));
+    }
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#meshlens.gettingStarted`, false);
+    // "See a diagnostic": opens the examples' mistakes.yaml (a copy) and the server marks its problems.
+    await vscode.commands.executeCommand('meshlens.showExampleProblem');
+    const editor = await until('mistakes.yaml', () => (vscode.window.activeTextEditor?.document.uri.path.endsWith('/mistakes.yaml') ? vscode.window.activeTextEditor : undefined));
+    const diags = await until('its problems', () => (meshlensDiagnostics(editor.document.uri).some((d) => code(d) === 'ML0201') ? meshlensDiagnostics(editor.document.uri) : undefined));
+    assert.equal(editor.document.getText(diags.find((d) => code(d) === 'ML0201')!.range), 'workloadSelecter');
   });
 });
