@@ -5,6 +5,7 @@ import { coexistWithRedHatYaml, isRedHatYamlActive } from './redHatYaml';
 import { registerChainPreview, currentPreviewBody } from './preview/chainPreview';
 import { registerIstioVersion } from './istioVersion';
 import { registerWalkthrough } from './walkthrough';
+import { registerUpgradeCheck } from './upgradeCheck';
 
 let client: LanguageClient | undefined;
 
@@ -51,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Meshle
   // The server starts in the background: activation stays quick, and requests wait for it in the client.
   const ready = client.start().then(() => coexistWithRedHatYaml(context));
   registerWalkthrough(context);
+  registerUpgradeCheck(context, client);
   const statusItem = registerIstioVersion(context, client, ready);
   const activationMs = Math.round((performance.now() - started) * 10) / 10;
   client.outputChannel.appendLine(`Meshlens activated in ${activationMs} ms`);

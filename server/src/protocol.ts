@@ -1,6 +1,6 @@
 // The Meshlens LSP extensions: request names, parameters and payloads, imported by the server and the VS Code
 // client alike, so the compiler checks both ends (rust-analyzer's lsp_ext.ts does the same).
-import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { RequestType, RequestType0, Range } from 'vscode-languageserver-protocol';
 import type { ChainResult, Direction, EffectiveTelemetry, Origin, WorkloadSummary } from './core';
 
 /** Where a contributing resource's document starts, added by the server so the client can open it there. */
@@ -37,3 +37,28 @@ export interface EffectiveSettings {
 export const ListWorkloadsRequest = new RequestType0<WorkloadSummary[], void>('meshlens/listWorkloads');
 export const RenderChainRequest = new RequestType<RenderChainParams, RenderChainResponse, void>('meshlens/renderChain');
 export const EffectiveSettingsRequest = new RequestType<EffectiveSettingsParams, EffectiveSettings, void>('meshlens/effectiveSettings');
+
+export interface UpgradeCheckParams {
+  /** The version to compare against; the current one is the workspace's (setting or .meshlens.yaml). */
+  to: string;
+  from?: string;
+}
+
+export interface UpgradeCheckFinding {
+  uri: string;
+  range: Range;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  code: string;
+  message: string;
+  resource: { kind: string; namespace: string; name: string } | null;
+  patchIndex: number | null;
+  workloads: string[];
+}
+
+export interface UpgradeCheckResult {
+  from: string;
+  to: string;
+  findings: UpgradeCheckFinding[];
+}
+
+export const UpgradeCheckRequest = new RequestType<UpgradeCheckParams, UpgradeCheckResult, void>('meshlens/upgradeCheck');

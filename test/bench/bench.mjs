@@ -174,6 +174,7 @@ function cliBench() {
   if (existsSync(corpus)) out.corpus507Ms = run(['check', corpus]);
   out.workspace5000FilesMs = run(['check', files.workspace]);
   out.resources5000Ms = run(['check', files['resources-5000']]);
+  out.upgradeCheck5000FilesMs = run(['upgrade-check', files.workspace, '--from', '1.24', '--to', '1.31']);
   return out;
 }
 
@@ -212,6 +213,7 @@ for (const [label, key] of rows) {
 }
 console.log(`\nworkspace of 5,000 files: indexing ${results.workspace.indexingMs} ms (${results.workspace.indexed}), ${results.workspace.workloads} workloads, chain render median ${results.workspace.renderChainMedian} ms, p95 ${results.workspace.renderChainP95} ms, peak RSS ${results.workspace.peakRssMiB} MiB`);
 console.log(`meshlens check: corpus (507 documents) ${results.cli.corpus507Ms ?? 'n/a'} ms, 5,000 files ${results.cli.workspace5000FilesMs} ms, one file of 5,000 resources ${results.cli.resources5000Ms} ms`);
+console.log(`meshlens upgrade-check 1.24 -> 1.31, 5,000 files: ${results.cli.upgradeCheck5000FilesMs} ms`);
 console.log(`.vsix: ${results.vsixBytes === null ? 'not packaged (npm run package)' : `${(results.vsixBytes / 1e6).toFixed(2)} MB`}`);
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results', 'bench.json'), JSON.stringify(results, null, 2) + '\n');

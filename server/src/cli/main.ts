@@ -10,6 +10,7 @@ import { formatCodeClimate } from './formatters/codeclimate';
 import { codesMarkdown } from './formatters/codesMarkdown';
 import { workspaceOf, runChain, runTelemetry } from './chainCommands';
 import { ProjectSettings } from './projectSettings';
+import { runUpgradeCheck } from './upgradeCommand';
 import { ChainError, Direction } from '../core';
 
 // The package's version, put in at build time (esbuild define); the tests' bundles read package.json instead.
@@ -26,6 +27,10 @@ Commands:
                        each filter and the outcome of every EnvoyFilter patch. --format text|json.
   telemetry [paths...] --workload NAMESPACE/NAME
                        The effective metrics, tracing and access logging of that workload.
+  upgrade-check [paths...] --from V1 --to V2
+                       What changes between two Istio versions for every workload: patches that stop (or start)
+                       applying, filters that move, and what the target version lacks. --format text|json|sarif,
+                       --fail-on and --mesh-config as for check.
   codes [--format text|markdown]
                        List every diagnostic code with its severity and title.
   config-schema        Print the JSON Schema of .meshlens.yaml.
@@ -88,6 +93,7 @@ function dispatch(argv: string[], io: Io): number {
     return 0;
   }
   if (command === 'check') return check(rest, io);
+  if (command === 'upgrade-check') return upgrade(rest, io);
   if (command === 'chain' || command === 'telemetry') return preview(command, rest, io);
   throw new UsageError(`unknown command "${command}"`);
 }
@@ -141,6 +147,34 @@ function check(args: string[], io: Io): number {
   else if (format === 'codeclimate') io.out(formatCodeClimate(results));
   else io.out(formatText(results));
   if (errors.length > 0) return 2;
+  return results.some((r) => atOrAbove(r.severity, failOn)) ? 1 : 0;
+}
+
+function upgrade(args: string[], io: Io): number {
+  const opts = parseOptions(args, ['format', 'from', 'to', 'fail-on', 'mesh-config']);
+  const format = opts.flags.get('format') ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  const failOn = opts.flags.get('fail-on') ?? 'error';
+  if (failOn !== 'error' && failOn !== 'warning') throw new UsageError(`--fail-on must be error or warning, not "${failOn}"`);
+  const version = (flag: 'from' | 'to') => {
+    const raw = opts.flags.get(flag);
+    if (!raw) throw new UsageError(`upgrade-check needs --${flag} VERSION (one of ${KNOWN_VERSIONS.join(', ')})`);
+    const v = normalizeVersion(raw);
+    if (!v) throw new UsageError(`unknown Istio version "${raw}" for --${flag}; known: ${KNOWN_VERSIONS.join(', ')}`);
+    return v;
+  };
+  const from = version('from');
+  const to = version('to');
+  if (opts.positional.length === 0) throw new UsageError('upgrade-check needs at least one path (use - for stdin)');
+  const project = new ProjectSettings(opts.positional, to);
+  const meshConfig = readMeshConfig(opts.flags.get('mesh-config') ?? project.meshConfigPath, !opts.flags.has('mesh-config'));
+  const read = readInputs(opts.positional, io.readStdin);
+  for (const e of read.errors) io.err(`meshlens: ${e.file}: ${e.message}\n`);
+  const results = runUpgradeCheck(project.checked(read.inputs), from, to, meshConfig);
+  if (format === 'json') io.out(JSON.stringify(results.map(({ file, range, severity, code, message, resource, patchIndex, workloads }) => ({ file, range, severity, code, message, resource, patchIndex, workloads })), null, 2) + '\n');
+  else if (format === 'sarif') io.out(formatSarif(results, VERSION));
+  else io.out(results.length ? formatText(results) : `No differences for these files between Istio ${from} and ${to}.\n`);
+  if (read.errors.length) return 2;
   return results.some((r) => atOrAbove(r.severity, failOn)) ? 1 : 0;
 }
 

@@ -36,3 +36,5 @@ export { parseProjectConfig, projectConfigSchema, applyRules, PROJECT_CONFIG_NAM
 export type { ProjectConfig, RuleLevel } from './project/projectConfig';
 export { ProjectConfigResolver } from './project/configResolver';
 export { parseSlice, locateNearest, rangeOf } from './yaml/parseSlice';
+export { upgradeCheck } from './upgrade/upgradeCheck';
+export type { UpgradeFinding, UpgradeInput } from './upgrade/upgradeCheck';

@@ -14,6 +14,8 @@ export class DocumentModels {
   private settings: MeshlensSettings;
   private readonly caches = new Map<string, DocumentResultCache>();
   private readonly versions = new Map<string, number>();
+  /** The text of every file in the workspace model, for checks that analyse it again (the upgrade check). */
+  readonly texts = new Map<string, string>();
 
   constructor(settings: MeshlensSettings, readText: (path: string) => string | undefined = () => undefined) {
     this.settings = settings;
@@ -71,10 +73,12 @@ export class DocumentModels {
   /** A file's text from disk (indexing, or a closed document going back to its saved text). */
   setText(uri: string, text: string): void {
     this.versions.delete(uri);
+    this.texts.delete(uri);
     if (this.excluded(uri)) {
       this.workspace.deleteFile(uri);
       return;
     }
+    this.texts.set(uri, text);
     this.workspace.setFile(uri, this.cacheFor(uri).analyze(text, { istioVersion: this.settingsFor(uri).istioVersion }));
   }
 
@@ -85,6 +89,7 @@ export class DocumentModels {
   }
 
   remove(uri: string): void {
+    this.texts.delete(uri);
     this.caches.delete(uri);
     this.versions.delete(uri);
     this.workspace.deleteFile(uri);

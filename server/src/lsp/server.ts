@@ -16,7 +16,8 @@ import { EmbeddedYamlService } from './yamlLanguageService';
 import { createValidator } from './validation';
 import { runSafe } from './runner';
 import { handleListWorkloads, handleRenderChain, codeLenses } from './previewRequests';
-import { ListWorkloadsRequest, RenderChainRequest, EffectiveSettingsRequest } from '../protocol';
+import { ListWorkloadsRequest, RenderChainRequest, EffectiveSettingsRequest, UpgradeCheckRequest } from '../protocol';
+import { handleUpgradeCheck } from './upgradeRequest';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -222,6 +223,12 @@ connection.onRequest(EffectiveSettingsRequest, (params) => {
   const { istioVersion, istioVersionSource, projectFile } = models.settingsFor(params.uri);
   return { istioVersion, istioVersionSource, projectFile };
 });
+connection.onRequest(UpgradeCheckRequest, (params, token) =>
+  runSafe(connection, () => {
+    for (const d of documents.all()) models.get(d);
+    return handleUpgradeCheck(models, params);
+  }, { from: '', to: params.to, findings: [] }, 'the upgrade check', token),
+);
 connection.onRequest(ListWorkloadsRequest, (token) => runSafe(connection, () => handleListWorkloads(models.workspace), [], 'listing workloads', token));
 connection.onRequest(RenderChainRequest, (params, token) =>
   runSafe(connection, () => {

@@ -208,4 +208,22 @@ describe('Meshlens in VS Code', () => {
     const diags = await until('its problems', () => (meshlensDiagnostics(editor.document.uri).some((d) => code(d) === 'ML0201') ? meshlensDiagnostics(editor.document.uri) : undefined));
     assert.equal(editor.document.getText(diags.find((d) => code(d) === 'ML0201')!.range), 'workloadSelecter');
   });
+
+  it('checks an upgrade: findings of their own, a report grouped by workload, cleared on demand', async () => {
+    const waypoint = fileUri('waypoint.yaml');
+    await open('waypoint.yaml');
+    // waypoint.yaml uses context WAYPOINT, which Istio 1.28 lacks.
+    const result = await vscode.commands.executeCommand<{ from: string; to: string; findings: Array<{ code: string }> }>('meshlens.checkUpgrade', '1.28');
+    assert.equal(result.from, '1.31');
+    assert.ok(result.findings.some((f) => f.code === 'ML1003'), JSON.stringify(result.findings));
+    const upgrade = () => vscode.languages.getDiagnostics(waypoint).filter((d) => String(d.source).startsWith('meshlens upgrade'));
+    const diags = await until('upgrade diagnostics', () => (upgrade().length ? upgrade() : undefined));
+    assert.equal(diags[0].source, 'meshlens upgrade 1.31→1.28');
+    assert.match(diags.map((d) => d.message).join('\n'), /Istio 1\.28: .*WAYPOINT.*\[ML0104; not reported for 1\.31\]/);
+    const report = await until('the report', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'meshlens-upgrade'));
+    assert.match(report.getText(), /^# Istio 1\.31 → 1\.28/);
+    await vscode.commands.executeCommand('meshlens.clearUpgradeFindings');
+    assert.deepEqual(upgrade(), []);
+  });
 });
+

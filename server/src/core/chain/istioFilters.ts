@@ -8,6 +8,7 @@ import { shouldAttach, searchedNamespaces } from './attachment';
 import { extensionFilters, PHASES, Phase } from './extensions';
 import { effectiveTelemetry, statsProviders, EffectiveTelemetry } from '../telemetry/effectiveTelemetry';
 import { customAuthzFilters } from './customAuthz';
+import { atLeast, VERSION_FACTS } from './versionData';
 
 const T = 'type.googleapis.com/';
 const own = (name: string, typeUrl: string | null, reason: string): RenderedFilter => ({ name, typeUrl, origin: null, phase: null, reason });
@@ -62,6 +63,8 @@ export function istioChain(ws: Workspace, ctx: ProxyContext): IstioChain {
   http.push(...custom.filters);
   phase('AUTHN');
   if (policies.jwt) http.push(own('envoy.filters.http.jwt_authn', `${T}envoy.extensions.filters.http.jwt_authn.v3.JwtAuthentication`, 'a RequestAuthentication with jwtRules selects the workload'));
+  // Through 1.20 istiod followed jwt_authn with its own istio_authn filter (removed by istio/istio#47407).
+  if (policies.jwt && !atLeast(ctx.istioVersion, VERSION_FACTS.istioAuthnRemoved)) http.push(own('istio_authn', null, 'Istio 1.20 and older: the authentication filter that follows jwt_authn'));
   phase('AUTHZ');
   for (const action of ['AUDIT', 'DENY', 'ALLOW']) {
     if (policies.actions.has(action)) http.push(own('envoy.filters.http.rbac', `${T}envoy.extensions.filters.http.rbac.v3.RBAC`, `an ${action} AuthorizationPolicy selects the workload`));

@@ -17,6 +17,10 @@ export const VERSION_FACTS = {
   wasmPluginTranslation: '1.30',
   /** One EnvoyFilter list by priority across namespaces, root first at equal priority (before: all root ones first). */
   envoyFilterRootFirst: '1.22',
+  /** The istio_authn HTTP filter after jwt_authn is gone (istio/istio#47407, release note extended-jwt.yaml). */
+  istioAuthnRemoved: '1.21',
+  /** Tag override CEL: the `node` attribute and the bare-name filter-state fallback are gone (upgrade note telemetry-cel.yaml, istio/proxy#5825). */
+  celNodeAndFilterStateFallbackRemoved: '1.24',
   /** CUSTOM authorization: one deny filter per bad provider (before: one deny filter for all). */
   customAuthzPerProvider: '1.30',
   /** MERGE_AND_REPLACE_LIST exists. */

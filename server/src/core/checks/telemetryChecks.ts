@@ -1,7 +1,11 @@
 // Telemetry rules: tag overrides, durations, provider and tag names, tracing count (CRD CEL rules + webhook).
-import { Check } from './check';
+import { Check, Report } from './check';
+import type { PathSegment } from '../yaml/parseSlice';
+import { celParseError } from '../telemetry/celSyntax';
 import { isObject, asArray } from '../util/values';
 import { parseDuration } from '../text/duration';
+import { rootNames, ATTRIBUTE_ROOTS } from '../telemetry/tagExpressionRoots';
+import { atLeast, VERSION_FACTS } from '../chain/versionData';
 
 export const tagOverrides: Check = {
   kinds: ['Telemetry'],
@@ -17,6 +21,7 @@ export const tagOverrides: Check = {
           if (!isObject(spec)) continue;
           const op = spec.operation ?? 'UPSERT';
           const value = spec.value;
+          if (op !== 'REMOVE' && typeof value === 'string' && value.trim()) checkTagValue(value, tag, [...path, 'value'], res.istioVersion, report);
           if (op === 'UPSERT' && (value === undefined || value === null || value === '')) {
             report('ML0308', path, `tagOverrides.value must be set when operation is UPSERT (tag \`${tag}\`).`, { on: 'key', data: { addValue: true } });
           } else if (op === 'REMOVE' && value !== undefined) {
@@ -71,3 +76,18 @@ export const tracingRules: Check = {
     });
   },
 };
+
+/** What the proxy's stats filter makes of a tag value: a CEL expression it parses, over attributes it has. */
+function checkTagValue(value: string, tag: string, path: PathSegment[], istioVersion: string, report: Report): void {
+  const quoted = /^[\w.-]+$/.test(value.trim()) ? ` To set a fixed value, quote it as a CEL string: "'${value.trim()}'".` : '';
+  const syntax = celParseError(value);
+  if (syntax) {
+    report('ML0329', path, `The value of tag \`${tag}\` is not a CEL expression (${syntax.message}); the proxy sets the label to "unknown".${quoted}`);
+    return;
+  }
+  if (!atLeast(istioVersion, VERSION_FACTS.celNodeAndFilterStateFallbackRemoved)) return;
+  const gone = rootNames(value).find((r) => !ATTRIBUTE_ROOTS.has(r.name));
+  if (!gone) return;
+  const why = gone.name === 'node' ? 'the stats filter has no `node` attribute since Istio 1.24' : `since Istio 1.24 the stats filter no longer reads a bare name as the filter state \`wasm.${gone.name}\``;
+  report('ML0329', path, `\`${gone.name}\` is not an attribute of Istio ${istioVersion}'s proxies: ${why}, so the tag \`${tag}\` gets the value "unknown".${quoted || ' Start from request, response, connection, upstream, source, destination, metadata, filter_state, upstream_filter_state or xds.'}`);
+}

@@ -106,6 +106,8 @@ const CODES: CodeInfo[] = [
   { code: 'ML0325', name: 'deprecated-filter-name', severity: 'warning', title: 'Deprecated Envoy filter name',
     explanation: 'The filter name is a deprecated alias (for example `envoy.router` for `envoy.filters.http.router`). istiod warns, and never translates it: a match on a deprecated name finds nothing, because istiod generates the canonical names.' },
 
+  { code: 'ML0329', name: 'tag-value-unknown', severity: 'warning', title: 'Tag value the proxy cannot evaluate',
+    explanation: 'Metric tag override values are CEL expressions the proxy\'s stats filter evaluates; istiod does not check them, and where one does not parse or cannot be evaluated the label is "unknown". A fixed value must be a quoted CEL string (`"\'v1\'"`, not `v1`). Through Istio 1.23 it also knew `node` and read any other bare name X as the filter state `wasm.X` (for example `upstream_peer`); from 1.24 those resolve to nothing and the label is "unknown" (istio/proxy#5825, upgrade note telemetry-cel.yaml). Start from request, response, connection, upstream, source, destination, metadata, filter_state, upstream_filter_state or xds.' },
   { code: 'ML0326', name: 'deprecated-target-ref', severity: 'info', title: 'targetRef is deprecated',
     explanation: 'The singular `targetRef` is deprecated in favour of `targetRefs`, a list. istiod reads `targetRef` only when `targetRefs` is empty. A quick fix turns one into the other.' },
   { code: 'ML0327', name: 'http-filter-after-router', severity: 'error', title: 'HTTP filter lands after the router',
@@ -136,6 +138,14 @@ const CODES: CodeInfo[] = [
     explanation: 'The workload selector of an EnvoyFilter, WasmPlugin or TrafficExtension matches none of the workloads the workspace holds in the namespace it searches (istioctl analyze has no check for these kinds). Only reported when the workspace holds workloads of that namespace, so a gateway EnvoyFilter in a repository that does not hold the gateway\'s Deployment is not flagged.' },
   { code: 'ML0801', name: 'patch-matches-nothing', severity: 'warning', title: 'EnvoyFilter patch applies nowhere',
     explanation: 'Meshlens rendered the filter chains of every workload in the workspace that this EnvoyFilter selects (inbound on their ports, outbound on the Services\' ports, gateways on theirs) and this HTTP_FILTER or NETWORK_FILTER patch changed none of them; istiod would skip it without a word. The message says why, for example a subFilter name that is not in the chain or a port no listener has. Open "Meshlens: Preview Envoy Filter Chain" to see the chain.' },
+
+  // --- Upgrade check (ML10xx): `meshlens upgrade-check` and "Meshlens: Check Upgrade to Istio…"
+  { code: 'ML1001', name: 'upgrade-patch-outcome', severity: 'warning', title: 'EnvoyFilter patch applies differently after the upgrade',
+    explanation: 'Rendered under both Istio versions, this patch applies to a workload\'s chain under one and not under the other: the filter it is anchored on was renamed or removed (Wasm filter names changed in 1.21, 1.26 and 1.30; `istio_authn` is gone since 1.21), its `proxyVersion` regex no longer matches the new proxies, or the order of EnvoyFilters changed. The message says why, for which port, and the finding lists the workloads.' },
+  { code: 'ML1002', name: 'upgrade-filter-order', severity: 'warning', title: 'A resource\'s filter moves or appears after the upgrade',
+    explanation: 'The filter a WasmPlugin, TrafficExtension or EnvoyFilter contributes sits elsewhere in a workload\'s chain under the target version, or only there: for example root-namespace EnvoyFilters were all applied first before Istio 1.22 and are ordered by priority with the others since. Filters run in chain order, so a moved authentication or rate-limit filter changes behaviour.' },
+  { code: 'ML1003', name: 'upgrade-new-finding', severity: 'warning', title: 'A finding the target version adds',
+    explanation: 'A check whose verdict depends on the Istio version reports this under the target version and not under the current one: a field, enum value, kind or API version the target lacks, a Lua method its Envoy does not have, a CEL attribute its proxies no longer provide, and so on. The message carries the original code and text; the severity is the original one.' },
 
   // --- Embedded Lua (ML09xx)
   { code: 'ML0901', name: 'lua-syntax', severity: 'error', title: 'Lua syntax error',

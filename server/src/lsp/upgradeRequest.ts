@@ -1,0 +1,18 @@
+// The upgrade check for the editor: the workspace's files, compared between the current and the target version.
+import { upgradeCheck, normalizeVersion, LineIndex } from '../core';
+import type { DocumentModels } from './documentModels';
+import type { UpgradeCheckParams, UpgradeCheckResult } from '../protocol';
+
+export function handleUpgradeCheck(models: DocumentModels, params: UpgradeCheckParams): UpgradeCheckResult {
+  const from = normalizeVersion(params.from) && params.from ? normalizeVersion(params.from)! : models.workspace.istioVersion;
+  const to = normalizeVersion(params.to);
+  if (!to) throw new Error(`unknown Istio version ${params.to}`);
+  const inputs = [...models.texts].map(([uri, text]) => ({ uri, text }));
+  const lines = new Map<string, LineIndex>();
+  const findings = upgradeCheck(inputs, from, to, models.workspace.meshConfigOverride).map((f) => {
+    let index = lines.get(f.uri);
+    if (!index) lines.set(f.uri, (index = new LineIndex(models.texts.get(f.uri) ?? '')));
+    return { uri: f.uri, range: { start: index.positionAt(f.start), end: index.positionAt(f.end) }, severity: f.severity, code: f.code, message: f.message, resource: f.resource, patchIndex: f.patchIndex, workloads: f.workloads };
+  });
+  return { from, to, findings };
+}
