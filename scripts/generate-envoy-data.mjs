@@ -33,7 +33,7 @@ const istioTypes = new Set();
 for (const f of filters.istioFilters) for (const u of [].concat(f.typeUrl ?? [])) istioTypes.add(strip(u));
 const istioFilterNames = filters.istioFilters.map((f) => f.filterName).filter((n) => /^[\w.]+$/.test(n));
 
-// Deprecated filter names (istio/istio pkg/config/xds/deprecated.go, via shared/notes/istio-validation-rules.md):
+// Deprecated filter names (istio/istio pkg/config/xds/deprecated.go):
 // canonical <- deprecated. istiod warns on these in matches and never translates them.
 const DEPRECATED = {
   'envoy.buffer': 'envoy.filters.http.buffer', 'envoy.cors': 'envoy.filters.http.cors', 'envoy.csrf': 'envoy.filters.http.csrf',

@@ -139,6 +139,36 @@ async function fileBench(kind) {
   return out;
 }
 
+/**
+ * Opening the 1,000-resource file in a workspace folder, as a new user does: the first publish (the document's own
+ * findings) and the complete one (once Meshlens has indexed the folder; yaml-language-server has no workspace pass,
+ * so its first publish is its complete one), and the server's peak memory.
+ */
+async function openBench(kind, folder) {
+  const { client, logs } = await start(kind, folder);
+  const uri = pathToFileURL(join(folder, 'resources-1000.yaml')).toString();
+  const t0 = now();
+  await client.open(uri, readFileSync(join(folder, 'resources-1000.yaml'), 'utf8'));
+  const first = await nextPublish(client, uri, undefined, 120_000);
+  const out = { firstDiagnostics: first && Math.round(first - t0) };
+  if (kind === 'meshlens') {
+    while (!logs.some((l) => /indexed \d+ YAML files/.test(l.text)) && now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 5));
+    const indexed = logs.find((l) => /indexed \d+ YAML files/.test(l.text));
+    let last = client.latest(uri);
+    // The complete publish follows the end of indexing; take the last one within a quiet second.
+    let lastAt = first;
+    for (let quiet = now(); now() - quiet < 1000;) {
+      const p = client.latest(uri);
+      if (p !== last) { last = p; lastAt = now(); quiet = now(); }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    out.completeDiagnostics = Math.round(Math.max(lastAt ?? 0, indexed ? indexed.t : 0) - t0);
+  } else out.completeDiagnostics = out.firstDiagnostics;
+  out.peakRssMiB = rss(client.pid);
+  await client.stop();
+  return out;
+}
+
 async function workspaceBench() {
   const t0 = now();
   const { client, logs } = await start('meshlens', files.workspace);
@@ -182,6 +212,13 @@ console.log('meshlens: files ...');
 results.meshlens = await fileBench('meshlens');
 console.log('yaml-language-server: files ...');
 results.yls = await fileBench('yls');
+results.open = {};
+for (const ws of ['light', 'heavy']) {
+  for (const kind of ['meshlens', 'yls']) {
+    console.log(`${kind}: opening in the ${ws} workspace ...`);
+    results.open[`${kind}-${ws}`] = await openBench(kind, files[`ws-${ws}`]);
+  }
+}
 console.log('meshlens: workspace ...');
 results.workspace = await workspaceBench();
 console.log('meshlens check ...');
@@ -208,6 +245,20 @@ console.log('\n| measure | meshlens | yaml-language-server | ratio |\n|---|---|-
 for (const [label, key] of rows) {
   const a = results.meshlens[key];
   const b = results.yls[key];
+  const ratio = typeof a === 'number' && typeof b === 'number' && b > 0 ? (a / b).toFixed(2) : '–';
+  console.log(`| ${label} | ${a ?? 'timeout'} | ${b ?? 'timeout'} | ${ratio} |`);
+}
+const openRows = [
+  ['first diagnostics after opening, workspace of that file only (ms)', 'light', 'firstDiagnostics'],
+  ['first diagnostics after opening, workspace with 10 MB, Lua and nesting (ms)', 'heavy', 'firstDiagnostics'],
+  ['complete diagnostics after opening, that file only (ms)', 'light', 'completeDiagnostics'],
+  ['complete diagnostics after opening, with 10 MB, Lua and nesting (ms)', 'heavy', 'completeDiagnostics'],
+  ['peak server RSS, that file only (MiB)', 'light', 'peakRssMiB'],
+  ['peak server RSS, with 10 MB, Lua and nesting (MiB)', 'heavy', 'peakRssMiB'],
+];
+for (const [label, ws, key] of openRows) {
+  const a = results.open[`meshlens-${ws}`]?.[key];
+  const b = results.open[`yls-${ws}`]?.[key];
   const ratio = typeof a === 'number' && typeof b === 'number' && b > 0 ? (a / b).toFixed(2) : '–';
   console.log(`| ${label} | ${a ?? 'timeout'} | ${b ?? 'timeout'} | ${ratio} |`);
 }

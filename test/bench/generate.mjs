@@ -1,6 +1,6 @@
 // Generated inputs for the benchmark: files of N resources mixing our kinds (with Lua) with Deployments and
 // Services, a workspace of many files, one 10 MB document, and a 100,000-line Lua script.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function resource(i, ns = `ns${i % 20}`) {
@@ -144,5 +144,17 @@ export function generate(dir) {
   lua.push('      end');
   files.lua = join(dir, 'lua-100k.yaml');
   writeFileSync(files.lua, lua.join('\n') + '\n');
+  // 5,000 levels of nesting inside a Telemetry.
+  const deep = ['apiVersion: telemetry.istio.io/v1', 'kind: Telemetry', 'metadata:', '  name: deep', '  namespace: ns0', 'spec:', `  x: ${'['.repeat(5000)}1${']'.repeat(5000)}`];
+  files.deep = join(dir, 'deep-5000.yaml');
+  writeFileSync(files.deep, deep.join('\n') + '\n');
+  // Two workspaces around the 1,000-resource file: the file alone, and the file beside the heavy documents.
+  for (const [name, extra] of [['light', []], ['heavy', ['big', 'lua', 'deep']]]) {
+    const folder = join(dir, `ws-${name}`);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'resources-1000.yaml'), readFileSync(files['resources-1000']));
+    for (const key of extra) writeFileSync(join(folder, `${key}.yaml`), readFileSync(files[key]));
+    files[`ws-${name}`] = folder;
+  }
   return files;
 }

@@ -1,4 +1,4 @@
-// Golden tests for the filter-chain engine, built from Istio's own tests named in shared/notes/istio-semantics.md:
+// Golden tests for the filter-chain engine, built from Istio's own tests:
 // listener_test.go (TestInboundListenerConfig "wasm, stats, authz", TestInboundHTTPListenerConfig, TestOutboundFilters),
 // gateway_test.go (TestBuildGatewayListenersFilters), push_context_test.go (TestEnvoyFilterOrderAcrossNamespaces),
 // extensionfilter_test.go (TestMixedWasmLuaPriorityOrdering), ecds_test.go (filter names) and the listener patch tests.
@@ -58,7 +58,7 @@ spec:
 ${extra}`;
 
 describe('chain rendering (golden, from Istio tests)', () => {
-  it('default chains with the prometheus provider (§2.2)', () => {
+  it('default chains with the prometheus provider (listener_test.go, a default install with prometheus)', () => {
     const ws = workspace(MESH, APP, INGRESS);
     const common = ['envoy.filters.http.fault', 'envoy.filters.http.cors', 'istio.stats', 'envoy.filters.http.router'];
     assert.deepEqual(names(ws, 'ns/app', 'inbound', 8080), ['istio.metadata_exchange', 'envoy.filters.http.grpc_stats', ...common]);
@@ -110,7 +110,7 @@ describe('chain rendering (golden, from Istio tests)', () => {
     assert.deepEqual(authn, ['high', 'mid', 'low', 'none']);
   });
 
-  it('WasmPlugin filter names by Istio version (§5.4, TestECDSGenerate)', () => {
+  it('WasmPlugin filter names by Istio version (TestECDSGenerate)', () => {
     const wasm = `apiVersion: extensions.istio.io/v1alpha1\nkind: WasmPlugin\nmetadata: {name: plugin, namespace: ns}\nspec:\n  url: oci://example/p:1\n  phase: AUTHZ`;
     const ws = workspace(MESH, APP, wasm);
     const pick = (v: string) => names(ws, 'ns/app', 'inbound', 8080, v).find((n) => n.includes('plugin'));
@@ -199,7 +199,7 @@ describe('EnvoyFilter patches on the chain (golden)', () => {
   });
 });
 
-describe('effective telemetry (golden, §7)', () => {
+describe('effective telemetry (golden, model/telemetry.go)', () => {
   const T = (name: string, ns: string, body: string) => `apiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata: {name: ${name}, namespace: ${ns}}\nspec:\n${body}`;
   it('mesh, namespace and workload levels stack; disabling SERVER metrics drops inbound istio.stats only', () => {
     const ws = workspace(MESH, APP,

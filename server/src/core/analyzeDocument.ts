@@ -17,6 +17,11 @@ import { accessLogFilterProblems } from './telemetry/celSyntax';
 export interface AnalysisOptions {
   /** Target Istio minor version, e.g. "1.28" (see versions/istioVersions.normalizeVersion). */
   istioVersion: string;
+  /**
+   * `index`: only what the cross-resource checks and the preview read (identity, spec, workloads), for files no one
+   * has open; no schema, rule, Lua or CEL checks and no syntax tree kept. `full` (the default): everything.
+   */
+  depth?: 'full' | 'index';
 }
 
 export interface ResourceIdentity {
@@ -68,6 +73,10 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
     return result;
   }
   result.resource = { kind: identity.kind, apiVersion: `${identity.group}/${identity.version}`, name: str(metadata.name), namespace: str(metadata.namespace), ours: identity.status === 'ours' };
+  if (options.depth === 'index') {
+    result.parsed = { ...parsed, doc: undefined };
+    return result;
+  }
   const mark = (code: string, path: readonly PathSegment[], message: string, opts: ReportOptions = {}) => {
     const range = rangeOf(locateNearest(parsed.doc, path), opts.on) ?? [0, 1];
     const f = finding(code, message, range[0], range[1]);

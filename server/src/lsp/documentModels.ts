@@ -2,7 +2,7 @@
 // cross-resource checks, the workspace's files on disk. Each `---` document is analysed once per text, with the
 // Istio version that applies to its file (a `.meshlens.yaml` above it, else the setting).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentResultCache, FileAnalysis, Workspace, fileFindings, Finding, applyRules } from '../core';
+import { DocumentResultCache, FileAnalysis, Workspace, fileFindings, ownFindings, Finding, applyRules } from '../core';
 import type { MeshlensSettings } from './settings';
 import { ProjectFiles, isProjectFile } from './projectFiles';
 
@@ -14,8 +14,10 @@ export class DocumentModels {
   private settings: MeshlensSettings;
   private readonly caches = new Map<string, DocumentResultCache>();
   private readonly versions = new Map<string, number>();
-  /** The text of every file in the workspace model, for checks that analyse it again (the upgrade check). */
-  readonly texts = new Map<string, string>();
+  /** Open documents are analysed fully; the rest of the workspace only as deep as cross-resource checks need. */
+  private readonly open = new Set<string>();
+  /** False while the workspace is being indexed: open documents then show their own findings only. */
+  workspaceReady = false;
 
   constructor(settings: MeshlensSettings, readText: (path: string) => string | undefined = () => undefined) {
     this.settings = settings;
@@ -33,7 +35,7 @@ export class DocumentModels {
     for (const uri of this.workspace.uris()) {
       const text = reread(uri);
       if (text === undefined) this.workspace.deleteFile(uri);
-      else this.setText(uri, text);
+      else this.setText(uri, text, this.open.has(uri) ? 'full' : 'index');
     }
   }
 
@@ -44,8 +46,9 @@ export class DocumentModels {
 
   /** The analysis of an open document at its current version. */
   get(document: TextDocument): FileAnalysis {
-    if (this.versions.get(document.uri) !== document.version || !this.workspace.hasFile(document.uri)) {
-      this.setText(document.uri, document.getText());
+    if (this.versions.get(document.uri) !== document.version || !this.workspace.hasFile(document.uri) || !this.open.has(document.uri)) {
+      this.open.add(document.uri);
+      this.setText(document.uri, document.getText(), 'full');
       this.versions.set(document.uri, document.version);
     }
     return this.workspace.fileAnalysis(document.uri) ?? EMPTY;
@@ -55,14 +58,15 @@ export class DocumentModels {
   async prepare(document: TextDocument): Promise<void> {
     if (this.versions.get(document.uri) === document.version && this.workspace.hasFile(document.uri)) return;
     if (this.excluded(document.uri)) return;
-    await this.cacheFor(document.uri).warm(document.getText(), { istioVersion: this.settingsFor(document.uri).istioVersion });
+    await this.cacheFor(document.uri).warm(document.getText(), { istioVersion: this.settingsFor(document.uri).istioVersion, depth: 'full' });
   }
 
   /** Everything to report for an open document, including the workspace checks, with the rules that apply to it. */
   findings(document: TextDocument): Finding[] {
     if (this.excluded(document.uri)) return [];
     this.get(document);
-    return applyRules(fileFindings(this.workspace, document.uri), this.settingsFor(document.uri).rules);
+    const findings = this.workspaceReady ? fileFindings(this.workspace, document.uri) : ownFindings(this.workspace, document.uri);
+    return applyRules(findings, this.settingsFor(document.uri).rules);
   }
 
   /** `.meshlens.yaml` files are not manifests, and `ignore` globs take files out of Meshlens's view. */
@@ -70,16 +74,17 @@ export class DocumentModels {
     return isProjectFile(uri) || this.projects.ignored(uri);
   }
 
-  /** A file's text from disk (indexing, or a closed document going back to its saved text). */
-  setText(uri: string, text: string): void {
+  /**
+   * A file's text: from disk (indexing, or a closed document going back to its saved text), analysed at `index`
+   * depth, or an open document's, analysed fully.
+   */
+  setText(uri: string, text: string, depth: 'full' | 'index' = 'index'): void {
     this.versions.delete(uri);
-    this.texts.delete(uri);
     if (this.excluded(uri)) {
       this.workspace.deleteFile(uri);
       return;
     }
-    this.texts.set(uri, text);
-    this.workspace.setFile(uri, this.cacheFor(uri).analyze(text, { istioVersion: this.settingsFor(uri).istioVersion }));
+    this.workspace.setFile(uri, this.cacheFor(uri).analyze(text, { istioVersion: this.settingsFor(uri).istioVersion, depth }));
   }
 
   private cacheFor(uri: string): DocumentResultCache {
@@ -88,8 +93,13 @@ export class DocumentModels {
     return cache;
   }
 
+  /** An open document was closed: from now on it is a file of the workspace like the others. */
+  closed(uri: string): void {
+    this.open.delete(uri);
+  }
+
   remove(uri: string): void {
-    this.texts.delete(uri);
+    this.open.delete(uri);
     this.caches.delete(uri);
     this.versions.delete(uri);
     this.workspace.deleteFile(uri);

@@ -94,6 +94,7 @@ async function indexWorkspace(): Promise<void> {
     }
   }
   connection.console.info(`Meshlens: indexed ${n} YAML files`);
+  models.workspaceReady = true;
   workspaceChanged();
 }
 
@@ -126,7 +127,12 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'meshlens' }).catch(() => undefined);
-  void refreshSettings().then(() => indexWorkspace()).catch((e) => connection.console.error(`Meshlens: indexing failed: ${e}`));
+  void refreshSettings().then(() => indexWorkspace()).catch((e) => {
+    connection.console.error(`Meshlens: indexing failed: ${e}`);
+    // Show what there is: the workspace checks run on the files indexed so far.
+    models.workspaceReady = true;
+    workspaceChanged();
+  });
 });
 
 connection.onDidChangeWatchedFiles(async (change) => {
@@ -179,6 +185,7 @@ documents.onDidChangeContent((e) => {
 documents.onDidClose((e) => {
   validator.cancel(e.document.uri);
   modes.onDocumentRemoved(e.document.uri);
+  models.closed(e.document.uri);
   // Back to what is saved on disk (or out of the workspace model if it never was).
   const saved = diskText(e.document.uri);
   if (saved === undefined) models.remove(e.document.uri);
@@ -226,7 +233,7 @@ connection.onRequest(EffectiveSettingsRequest, (params) => {
 connection.onRequest(UpgradeCheckRequest, (params, token) =>
   runSafe(connection, () => {
     for (const d of documents.all()) models.get(d);
-    return handleUpgradeCheck(models, params);
+    return handleUpgradeCheck(models, params, (uri) => documents.get(uri)?.getText() ?? diskText(uri));
   }, { from: '', to: params.to, findings: [] }, 'the upgrade check', token),
 );
 connection.onRequest(ListWorkloadsRequest, (token) => runSafe(connection, () => handleListWorkloads(models.workspace), [], 'listing workloads', token));

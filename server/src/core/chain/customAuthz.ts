@@ -5,7 +5,7 @@
 import { isObject, asArray } from '../util/values';
 import type { Workspace } from '../workspace/workspace';
 import type { RenderedFilter } from './types';
-import { atLeast, VERSION_FACTS } from './versionData';
+import { atLeast, VERSION_FACTS } from '../versions/versionFacts';
 
 const T = 'type.googleapis.com/';
 const RBAC = `${T}envoy.extensions.filters.http.rbac.v3.RBAC`;

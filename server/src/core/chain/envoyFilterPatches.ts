@@ -1,13 +1,10 @@
 // EnvoyFilter HTTP_FILTER and NETWORK_FILTER patches applied to one chain with istiod's semantics
-// (istio-semantics.md §6), recording for every patch what it did or why it did nothing.
+// (pilot/pkg/networking/core/envoyfilter/listener_patch.go), recording for every patch what it did or why it did nothing.
 import { isObject, asArray } from '../util/values';
 import type { Workspace, ResourceRecord } from '../workspace/workspace';
-import type { ProxyContext } from './proxyContext';
+import type { ProxyContext } from '../proxy/proxyContext';
 import type { RenderedFilter, PatchOutcome, Origin } from './types';
-import { shouldAttach, searchedNamespaces, creationTime, targetRefsOf } from './attachment';
-import { asLabels } from '../workspace/labels';
-import { selectorLabels } from '../resources/selectors';
-import { atLeast, VERSION_FACTS } from './versionData';
+import { selectedEnvoyFilters, nearMisses, originOf } from './envoyFilterSelection';
 
 const HCM = 'envoy.filters.network.http_connection_manager';
 const OTHER_TARGETS: Record<string, string> = {
@@ -25,61 +22,6 @@ interface Patch {
   outcome?: PatchOutcome;
 }
 
-/**
- * The EnvoyFilters that select the proxy, in istiod's merged order (push_context.go EnvoyFilters): from 1.22 one list
- * by priority, the root namespace first at equal priority; before 1.22 every root-namespace EnvoyFilter came first,
- * whatever the priorities. Then creation time, then `name.namespace`.
- */
-export function selectedEnvoyFilters(ws: Workspace, ctx: ProxyContext): ResourceRecord[] {
-  const namespaces = searchedNamespaces(ctx);
-  const mergedByPriority = atLeast(ctx.istioVersion, VERSION_FACTS.envoyFilterRootFirst);
-  const priority = (r: ResourceRecord) => (typeof r.spec.priority === 'number' ? r.spec.priority : 0);
-  const rootRank = (r: ResourceRecord) => (r.namespace === ctx.rootNamespace ? 0 : 1);
-  return namespaces.flatMap((ns) => ws.inNamespace(ns).resources)
-    .filter((r) => r.kind === 'EnvoyFilter')
-    .filter((r) => shouldAttach(r.namespace, r.spec, selectorLabels(r.kind, r.spec), ctx))
-    .sort((a, b) => {
-      if (!mergedByPriority && rootRank(a) !== rootRank(b)) return rootRank(a) - rootRank(b);
-      if (priority(a) !== priority(b)) return priority(a) - priority(b);
-      if (rootRank(a) !== rootRank(b)) return rootRank(a) - rootRank(b);
-      return creationTime(a.value).localeCompare(creationTime(b.value)) || `${a.name}.${a.namespace}`.localeCompare(`${b.name}.${b.namespace}`);
-    });
-}
-
-/** Why an EnvoyFilter of a namespace near the workload does not select it (the question users bring to a preview). */
-function whyNotSelected(r: ResourceRecord, ctx: ProxyContext): string {
-  const searched = searchedNamespaces(ctx);
-  if (!searched.includes(r.namespace)) return `not selected: istiod looks for EnvoyFilters only in ${searched.join(' and ')} (the root namespace is ${ctx.rootNamespace}), not in ${r.namespace}`;
-  const refs = targetRefsOf(r.spec);
-  if (refs.length && !ctx.gatewayApiName) return 'not selected: targetRefs attach only to Gateway API gateways and waypoints, and this workload is neither';
-  if (refs.length) return `not selected: no targetRef names Gateway ${ctx.gatewayApiName} in namespace ${ctx.workload.namespace}`;
-  const labels = asLabels(selectorLabels(r.kind, r.spec)) ?? {};
-  const missing = Object.entries(labels).filter(([k, v]) => ctx.workload.labels[k] !== v).map(([k, v]) => (ctx.workload.labels[k] === undefined ? `${k}=${v} (the workload has no ${k} label)` : `${k}=${v} (the workload has ${k}=${ctx.workload.labels[k]})`));
-  return `not selected: workloadSelector label${missing.length === 1 ? '' : 's'} ${missing.join(', ')} do${missing.length === 1 ? 'es' : ''} not match`;
-}
-
-/**
- * The EnvoyFilters of the workload's namespace, the root namespace and istio-system that do not select the workload,
- * one outcome per patch, so that "why doesn't my EnvoyFilter apply?" has an answer in the preview.
- */
-export function nearMisses(ws: Workspace, ctx: ProxyContext, selected: ResourceRecord[]): PatchOutcome[] {
-  const chosen = new Set(selected);
-  const namespaces = [...new Set([ctx.workload.namespace, ctx.rootNamespace, 'istio-system'])];
-  const out: PatchOutcome[] = [];
-  for (const r of namespaces.flatMap((ns) => ws.inNamespace(ns).resources)) {
-    if (r.kind !== 'EnvoyFilter' || chosen.has(r)) continue;
-    const reason = whyNotSelected(r, ctx);
-    asArray(r.spec.configPatches).forEach((cp, index) => {
-      if (!isObject(cp) || !isObject(cp.patch)) return;
-      out.push({ envoyFilter: `${r.namespace}/${r.name}`, index, applyTo: String(cp.applyTo ?? ''), operation: String(cp.patch.operation ?? ''), applied: false, reason, origin: originOf(r), selected: false });
-    });
-  }
-  return out;
-}
-
-function originOf(r: ResourceRecord): Origin {
-  return { kind: 'EnvoyFilter', namespace: r.namespace, name: r.name, uri: r.uri, docIndex: r.docIndex };
-}
 
 function where(ctx: ProxyContext): string {
   return `${ctx.context} port ${ctx.port}`;
@@ -304,7 +246,7 @@ export function applyEnvoyFilters(ws: Workspace, ctx: ProxyContext, http: Render
     for (const p of all) if (!p.outcome) done(p, false, `not applied: istiod gave up after the failed MERGE of ${from.ef.namespace}/${from.ef.name} patch ${from.index}`);
   };
 
-  // Network filters: structural operations, then MERGEs (§6.5.1).
+  // Network filters: structural operations, then MERGEs (listener_patch.go patchNetworkFilters).
   let networkFilters = network;
   for (const p of netPatches) {
     if (p.outcome || p.op === 'MERGE') continue;
@@ -314,7 +256,7 @@ export function applyEnvoyFilters(ws: Workspace, ctx: ProxyContext, http: Render
   networkFilters = netMerge.list;
   if (netMerge.aborted) abort(netMerge.aborted);
 
-  // HTTP filters, inside the HCM (§6.5.2): only when the HCM is still there.
+  // HTTP filters, inside the HCM (listener_patch.go patchHTTPFilters): only when the HCM is still there.
   let httpFilters = http;
   const hcm = networkFilters.some((f) => f.name === HCM);
   for (const p of httpPatches) {

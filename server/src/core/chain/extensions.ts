@@ -1,11 +1,11 @@
-// WasmPlugin and TrafficExtension filters for one chain: selection, phases and ordering (istio-semantics.md §5).
+// WasmPlugin and TrafficExtension filters for one chain: selection, phases and ordering (istiod's model/extensions.go, push_context.go TrafficExtensionsByListenerInfo and sortByPriority).
 import { isObject, asArray } from '../util/values';
 import type { ResourceRecord } from '../workspace/workspace';
-import type { ProxyContext } from './proxyContext';
+import type { ProxyContext } from '../proxy/proxyContext';
 import type { RenderedFilter } from './types';
-import { shouldAttach, searchedNamespaces, creationTime } from './attachment';
+import { shouldAttach, searchedNamespaces, creationTime } from '../proxy/attachment';
 import { selectorLabels } from '../resources/selectors';
-import { wasmFilterName, trafficExtensionFilterName, atLeast, VERSION_FACTS, TRANSLATED_WASMPLUGIN_SUFFIX } from './versionData';
+import { wasmFilterName, trafficExtensionFilterName, atLeast, VERSION_FACTS, TRANSLATED_WASMPLUGIN_SUFFIX } from '../versions/versionFacts';
 
 export type Phase = 'AUTHN' | 'AUTHZ' | 'STATS' | 'UNSPECIFIED';
 export const PHASES: Phase[] = ['AUTHN', 'AUTHZ', 'STATS', 'UNSPECIFIED'];

@@ -1,14 +1,14 @@
 // The HTTP and network filters istiod itself puts on a chain, in its fixed order, with the extensions' phases
-// inserted where they go (istio-semantics.md §2.1, §3).
+// inserted where they go (istiod's listener_builder.go buildHTTPConnectionManager and networkfilter.go).
 import { isObject, asArray } from '../util/values';
 import type { Workspace } from '../workspace/workspace';
-import type { ProxyContext } from './proxyContext';
+import type { ProxyContext } from '../proxy/proxyContext';
 import type { RenderedFilter } from './types';
-import { shouldAttach, searchedNamespaces } from './attachment';
+import { shouldAttach, searchedNamespaces } from '../proxy/attachment';
 import { extensionFilters, PHASES, Phase } from './extensions';
 import { effectiveTelemetry, statsProviders, EffectiveTelemetry } from '../telemetry/effectiveTelemetry';
 import { customAuthzFilters } from './customAuthz';
-import { atLeast, VERSION_FACTS } from './versionData';
+import { atLeast, VERSION_FACTS } from '../versions/versionFacts';
 
 const T = 'type.googleapis.com/';
 const own = (name: string, typeUrl: string | null, reason: string): RenderedFilter => ({ name, typeUrl, origin: null, phase: null, reason });

@@ -1,15 +1,16 @@
 // The filter chain and telemetry a workload gets, computed from the workspace the way istiod would build them.
 import type { Workspace, ResourceRecord } from '../workspace/workspace';
-import { shouldAttach } from './attachment';
+import { shouldAttach } from '../proxy/attachment';
 import { selectorLabels } from '../resources/selectors';
 import type { Workload } from '../workspace/workloads';
 import { isObject, asArray } from '../util/values';
-import { proxyContext, isGatewayWorkload } from './proxyContext';
+import { proxyContext, isGatewayWorkload } from '../proxy/proxyContext';
 import { istioChain } from './istioFilters';
-import { applyEnvoyFilters, selectedEnvoyFilters } from './envoyFilterPatches';
+import { applyEnvoyFilters } from './envoyFilterPatches';
+import { selectedEnvoyFilters } from './envoyFilterSelection';
 import { effectiveTelemetry, EffectiveTelemetry } from '../telemetry/effectiveTelemetry';
 import type { ChainResult, Direction } from './types';
-import { creationTime } from './attachment';
+import { creationTime } from '../proxy/attachment';
 
 export class ChainError extends Error {}
 
@@ -68,7 +69,7 @@ export function listWorkloads(ws: Workspace): WorkloadSummary[] {
 export function workloadsSelectedBy(ws: Workspace, record: ResourceRecord, istioVersion: string): string[] {
   const root = ws.meshConfig.rootNamespace;
   return ws.workloads.filter((w) => {
-    // Root-namespace resources reach every namespace, except Telemetry with a selector (§7.1).
+    // Root-namespace resources reach every namespace, except Telemetry with a selector (model/telemetry.go applicableTelemetries).
     const inScope = record.namespace === w.namespace || (record.namespace === root && record.kind !== 'Telemetry');
     if (!inScope) return false;
     const ctx = proxyContext(w, isGatewayWorkload(w) ? 'gateway' : 'inbound', w.ports[0] ?? 80, root, istioVersion);

@@ -43,14 +43,3 @@ export const patchCompleteness: Check = {
     });
   },
 };
-
-/** Visits every value below a root, iteratively so that deep input cannot overflow the stack. */
-export function walk(root: unknown, rootPath: PathSegment[], visit: (value: unknown, path: PathSegment[]) => void): void {
-  const stack: Array<[unknown, PathSegment[]]> = [[root, rootPath]];
-  while (stack.length) {
-    const [value, path] = stack.pop()!;
-    visit(value, path);
-    if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, [...path, i]]));
-    else if (isObject(value)) for (const [k, v] of Object.entries(value)) stack.push([v, [...path, k]]);
-  }
-}

@@ -1,10 +1,10 @@
 // What istiod checks of `patch.value` by decoding it (pkg/config/xds): every `@type` must resolve; v2-era types do
 // not; fields the applyTo message lacks are dropped. Plus the filter catalogue: names that disagree with their type.
 import { Check, Report } from './check';
-import { isObject, asArray } from '../util/values';
+import { isObject, asArray, walk } from '../util/values';
 import { typeStatus, isTypedStruct, filterByName, filterByType, v3Successor } from '../envoy/catalog';
 import type { PathSegment } from '../yaml/parseSlice';
-import { walk } from './envoyFilterChecks';
+
 import { v3TypeFor } from '../envoy/envoySchemas';
 
 /** Values that are filters, which name their configuration type. */

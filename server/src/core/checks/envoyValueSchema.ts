@@ -8,10 +8,10 @@
 // written as an object ({seconds, nanos}).
 import type { ErrorObject } from 'ajv';
 import { Check, Report } from './check';
-import { isObject, asArray } from '../util/values';
+import { isObject, asArray, walk } from '../util/values';
 import { validatorFor, messageForApplyTo, messageForType } from '../envoy/envoySchemas';
 import { isTypedStruct } from '../envoy/catalog';
-import { walk } from './envoyFilterChecks';
+
 import type { PathSegment } from '../yaml/parseSlice';
 import { parseDuration } from '../text/duration';
 import { toPath, typeName, article } from '../schema/validateSchema';

@@ -5,7 +5,7 @@ import { celParseError } from '../telemetry/celSyntax';
 import { isObject, asArray } from '../util/values';
 import { parseDuration } from '../text/duration';
 import { rootNames, ATTRIBUTE_ROOTS } from '../telemetry/tagExpressionRoots';
-import { atLeast, VERSION_FACTS } from '../chain/versionData';
+import { atLeast, VERSION_FACTS } from '../versions/versionFacts';
 
 export const tagOverrides: Check = {
   kinds: ['Telemetry'],

@@ -2,10 +2,10 @@
 // source_codes.<name>.inline_string), LuaPerRoute (source_code.inline_string), the same inside udpa/xds TypedStruct
 // wrappers and in both field spellings, and TrafficExtension spec.lua.inlineCode.
 import { Document, isScalar } from 'yaml';
-import { isObject } from '../util/values';
+import { isObject, walk } from '../util/values';
 import { locate, PathSegment } from '../yaml/parseSlice';
 import { scalarText, ScalarText } from '../yaml/scalarText';
-import { walk } from '../checks/envoyFilterChecks';
+
 
 // The v2-era type (istiod rejects it, but the code in it is still Lua worth checking).
 const LUA = /(?:^|\/)envoy\.(?:extensions\.filters\.http\.lua\.v3|config\.filter\.http\.lua\.v2)\.Lua$/;

@@ -1,10 +1,10 @@
 // The telemetry a workload gets: which Telemetry resources apply (mesh, namespace, workload level) and how their
-// metrics, tracing and access logging merge (istio-semantics.md §7). Every value says which resource set it.
+// metrics, tracing and access logging merge (istiod's pilot/pkg/model/telemetry.go and telemetry_logging.go, core/accesslog.go and core/tracing.go). Every value says which resource set it.
 import { isObject, asArray } from '../util/values';
 import type { Workspace, ResourceRecord } from '../workspace/workspace';
 import type { Origin } from '../chain/types';
-import type { ProxyContext } from '../chain/proxyContext';
-import { shouldAttach, creationTime } from '../chain/attachment';
+import type { ProxyContext } from '../proxy/proxyContext';
+import { shouldAttach, creationTime } from '../proxy/attachment';
 import { selectorLabels } from '../resources/selectors';
 
 type Mode = 'CLIENT' | 'SERVER';
@@ -70,7 +70,7 @@ function hasSelector(spec: Record<string, unknown>): boolean {
 
 const byAge = (a: ResourceRecord, b: ResourceRecord) => creationTime(a.value).localeCompare(creationTime(b.value)) || a.name.localeCompare(b.name);
 
-/** The Telemetry resources applying to a proxy, mesh level first (§7.1). */
+/** The Telemetry resources applying to a proxy, mesh level (root namespace) first, then namespace, then workload. */
 export function applicableTelemetries(ws: Workspace, ctx: ProxyContext): Pick<EffectiveTelemetry, 'applied' | 'ignored'> & { records: ResourceRecord[] } {
   const telemetries = [ctx.rootNamespace, ctx.workload.namespace].flatMap((ns, i, all) => (all.indexOf(ns) === i ? ws.inNamespace(ns).resources : [])).filter((r) => r.kind === 'Telemetry');
   const applied: EffectiveTelemetry['applied'] = [];
@@ -161,7 +161,7 @@ export function effectiveTelemetry(ws: Workspace, ctx: ProxyContext): EffectiveT
   }
   for (const pm of metrics) for (const mode of MODES) pm.modes[mode].overrides.sort((a, b) => a.metric.localeCompare(b.metric));
 
-  // Tracing (§7.5).
+  // Tracing (core/tracing.go configureTracingFromTelemetry): the first provider per mode, later levels override.
   const tracingEntries = records.flatMap((r) => asArray(r.spec.tracing).filter(isObject).map((t) => ({ r, t })));
   const legacyTracing = tracingEntries.length === 0 && mesh.defaultProviders.tracing.length === 0;
   const tracing = { legacy: legacyTracing } as EffectiveTelemetry['tracing'];
@@ -181,7 +181,7 @@ export function effectiveTelemetry(ws: Workspace, ctx: ProxyContext): EffectiveT
   }
   if (legacyTracing) assumptions.push('No Telemetry tracing and no default tracing provider: istiod uses the legacy tracing settings of the mesh config (enableTracing, sampling 1%).');
 
-  // Access logging (§7.4).
+  // Access logging (model/telemetry_logging.go mergeLogs): providers per mode, filters per provider.
   const groups = records.map((r) => ({ r, entries: asArray(r.spec.accessLogging).filter(isObject) })).filter((g) => g.entries.length);
   const legacyLogs = groups.length === 0 && mesh.defaultProviders.accessLogging.length === 0;
   const accessLogging = { legacy: legacyLogs } as EffectiveTelemetry['accessLogging'];
@@ -210,7 +210,7 @@ export function effectiveTelemetry(ws: Workspace, ctx: ProxyContext): EffectiveT
   return { workload: `${ctx.workload.namespace}/${ctx.workload.name}`, istioVersion: ctx.istioVersion, meshConfig: mesh.source, applied, ignored, metrics, tracing, accessLogging, assumptions };
 }
 
-/** The Prometheus-type providers whose istio.stats filter a listener class gets (§4.1). */
+/** The Prometheus-type providers whose istio.stats filter a listener class gets (model/telemetry.go telemetryFilters). */
 export function statsProviders(t: EffectiveTelemetry, mode: Mode): string[] {
   return t.metrics.filter((m) => m.providerType === 'prometheus' && !m.modes[mode].disabled).map((m) => m.provider).sort();
 }

@@ -5,8 +5,8 @@ import type { WorkspaceCheck } from './workspaceCheck';
 import { isObject, asArray } from '../util/values';
 import { listWorkloads, renderChain } from '../chain/renderChain';
 import type { Direction } from '../chain/types';
-import { selectedEnvoyFilters } from '../chain/envoyFilterPatches';
-import { proxyContext } from '../chain/proxyContext';
+import { selectedEnvoyFilters } from '../chain/envoyFilterSelection';
+import { proxyContext } from '../proxy/proxyContext';
 
 const CONTEXT_OF: Record<Direction, string> = { inbound: 'SIDECAR_INBOUND', outbound: 'SIDECAR_OUTBOUND', gateway: 'GATEWAY' };
 const MAX_CHAINS = 2000;

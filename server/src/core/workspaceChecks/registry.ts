@@ -40,6 +40,12 @@ export function workspaceFindings(ws: Workspace): Map<string, Finding[]> {
   return byUri;
 }
 
+/** A file's own findings only (no workspace checks), less suppressed ones: what can be shown before indexing ends. */
+export function ownFindings(ws: Workspace, uri: string): Finding[] {
+  const analysis = ws.fileAnalysis(uri);
+  return analysis ? withoutSuppressed(analysis.documents, [...analysis.findings].sort((a, b) => a.start - b.start || a.code.localeCompare(b.code))) : [];
+}
+
 /** Everything to report for one file: its own findings and the workspace's, less superseded and suppressed ones. */
 export function fileFindings(ws: Workspace, uri: string): Finding[] {
   const analysis = ws.fileAnalysis(uri);

@@ -5,7 +5,7 @@ import type { WorkspaceCheck } from './workspaceCheck';
 import { SELECTOR_FIELDS, selectorLabels } from '../resources/selectors';
 import { asLabels, selects } from '../workspace/labels';
 import { GATEWAY_NAME_LABEL } from '../workspace/workloads';
-import { targetRefsOf } from '../chain/attachment';
+import { targetRefsOf } from '../proxy/attachment';
 
 export const selectorTargets: WorkspaceCheck = {
   run(ws, report) {

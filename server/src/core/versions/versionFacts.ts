@@ -1,5 +1,5 @@
-// Version differences of chain rendering, as data (shared/notes/istio-semantics.md §5.4, §6.1, §8).
-import { compareVersions } from '../versions/istioVersions';
+// Version differences of chain rendering, as data, each with the istiod change that made it.
+import { compareVersions } from './istioVersions';
 
 /** The HTTP filter name istiod gives a WasmPlugin `ns/name`, by Istio version. */
 const WASM_FILTER_NAMES: Array<{ from: string; name: (ns: string, name: string) => string }> = [

@@ -1,8 +1,9 @@
 // Who the proxy is and which listener and filter chain a (workload, direction, port) request names, as istiod
-// builds them (shared/notes/istio-semantics.md §1).
+// builds them (listener_inbound.go, listener.go and gateway.go name listeners and chains; the listener class fixes
+// the Telemetry/extension mode and the EnvoyFilter context).
 import type { Workload } from '../workspace/workloads';
 import { GATEWAY_NAME_LABEL } from '../workspace/workloads';
-import type { Direction } from './types';
+import type { Direction } from '../chain/types';
 
 export interface ProxyContext {
   workload: Workload;

@@ -1,5 +1,5 @@
 // Whether a policy-like resource (WasmPlugin, TrafficExtension, EnvoyFilter, Telemetry, AuthorizationPolicy, ...)
-// attaches to a workload: istiod's WorkloadPolicyMatcher.ShouldAttachPolicy (istio-semantics.md §1.3).
+// attaches to a workload: istiod's WorkloadPolicyMatcher.ShouldAttachPolicy (pilot/pkg/model/policyattachment.go).
 import { isObject, asArray } from '../util/values';
 import { asLabels, selects } from '../workspace/labels';
 import type { ProxyContext } from './proxyContext';
