@@ -225,3 +225,26 @@ describe('the test runner', () => {
     assert.match(r.stdout + r.stderr, /forbid|\.only/i);
   });
 });
+
+describe('one check registry', () => {
+  const { CHECKS, PASS_CODES } = require('../../server/src/core/checks/registry');
+  const { WORKSPACE_CHECKS } = require('../../server/src/core/workspaceChecks/registry');
+  const { allCodes } = require('../../server/src/core');
+  it('every code of the catalogue has an owner, and every declared code is in the catalogue', () => {
+    const declared = new Set<string>([...CHECKS, ...WORKSPACE_CHECKS].flatMap((c: { codes: string[] }) => c.codes).concat(Object.values(PASS_CODES).flat() as string[]));
+    const catalogue = allCodes().map((c: { code: string }) => c.code);
+    assert.deepEqual(catalogue.filter((c: string) => !declared.has(c)), []);
+    assert.deepEqual([...declared].filter((c) => !catalogue.includes(c)), []);
+  });
+  it('a check that reports a code it does not declare shows an internal error instead', () => {
+    const original = CHECKS[0].codes;
+    CHECKS[0].codes = [];
+    try {
+      const text = yaml('apiVersion: extensions.istio.io/v1alpha1', 'kind: WasmPlugin', 'metadata: {name: w, namespace: ns}', 'spec:', '  url: oci://a/b', '  selector: {matchLabels: {app: a}}', '  targetRefs: [{kind: Gateway, group: gateway.networking.k8s.io, name: g}]');
+      const f = analyze(text).filter((x) => x.code === 'ML0208');
+      assert.match(f[0].message, /reported ML0301, which it does not declare/);
+    } finally {
+      CHECKS[0].codes = original;
+    }
+  });
+});

@@ -113,7 +113,10 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
   for (const check of CHECKS) {
     if (!check.kinds.includes(identity.kind)) continue;
     try {
-      check.run(view, mark);
+      check.run(view, (code, path, message, opts) => {
+        if (check.codes.includes(code)) mark(code, path, message, opts);
+        else mark('ML0208', path, `Internal error in a Meshlens check: it reported ${code}, which it does not declare.`);
+      });
     } catch (e) {
       // A check must never take the others down; report its failure where the user can see it.
       mark('ML0208', [], `Internal error in a Meshlens check: ${(e as Error).message}`);

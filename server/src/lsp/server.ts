@@ -12,6 +12,8 @@ import { createLanguageModes } from './modes/languageModes';
 import { createYamlMode } from './modes/yamlMode';
 import { createLuaMode } from './modes/luaMode';
 import { createProjectFileMode } from './modes/projectFileMode';
+import { createEnvoyValueMode } from './modes/envoyValueMode';
+import { createDocumentRegions } from './modes/documentRegions';
 import { EmbeddedYamlService } from './yamlLanguageService';
 import { createValidator } from './validation';
 import { runSafe } from './runner';
@@ -28,8 +30,12 @@ let codeLensRefresh = false;
 const models = new DocumentModels(settings, (path) => documents.get(pathToFileURL(path).toString())?.getText() ?? diskText(pathToFileURL(path).toString()));
 const luaMode = createLuaMode(models);
 const yamlService = new EmbeddedYamlService();
-const projectFileMode = createProjectFileMode(yamlService);
-const modes = createLanguageModes(createYamlMode(models, yamlService), [{ mode: projectFileMode, covers: projectFileMode.covers }, { mode: luaMode, covers: luaMode.covers }]);
+const modes = createLanguageModes(
+  createDocumentRegions(models),
+  createYamlMode(models, yamlService),
+  { lua: luaMode, 'envoy-value': createEnvoyValueMode(models) },
+  [createProjectFileMode(yamlService)],
+);
 const validator = createValidator(connection, documents, (document) =>
   modes.getAllModes().flatMap((m) => m.doValidation?.(document, models.settingsFor(document.uri)) ?? []),
   (document) => models.prepare(document),
@@ -214,7 +220,7 @@ connection.onHover((params, token) =>
 connection.onSignatureHelp((params, token) =>
   runSafe(connection, () => {
     const document = documents.get(params.textDocument.uri);
-    return document ? luaMode.doSignatureHelp(document, params.position) : null;
+    return document ? modes.getModeAtPosition(document, params.position)?.doSignatureHelp?.(document, params.position, models.settingsFor(document.uri)) ?? null : null;
   }, null, 'signature help', token),
 );
 

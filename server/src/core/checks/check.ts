@@ -23,6 +23,8 @@ export interface ReportOptions {
 export type Report = (code: string, path: readonly PathSegment[], message: string, options?: ReportOptions) => void;
 
 export interface Check {
+  /** The codes this check reports, and no others (a report of another code is an internal error, ML0208). */
+  codes: readonly string[];
   /** Kinds this check runs on. */
   kinds: readonly string[];
   run(resource: ResourceView, report: Report): void;

@@ -6,6 +6,7 @@ import { SELECTOR_FIELDS } from '../resources/selectors';
 const TARGET_KINDS = ['Service', 'networking.istio.io/ServiceEntry', 'gateway.networking.k8s.io/Gateway', 'gateway.networking.k8s.io/GatewayClass'];
 
 export const selectorExclusive: Check = {
+  codes: ['ML0301'],
   kinds: Object.keys(SELECTOR_FIELDS),
   run(res, report) {
     const { field } = SELECTOR_FIELDS[res.kind];
@@ -22,6 +23,7 @@ export const selectorExclusive: Check = {
 };
 
 export const selectorLabels: Check = {
+  codes: ['ML0302', 'ML0303', 'ML0304'],
   kinds: Object.keys(SELECTOR_FIELDS),
   run(res, report) {
     const { field, labels } = SELECTOR_FIELDS[res.kind];
@@ -47,6 +49,7 @@ export const selectorLabels: Check = {
 };
 
 export const targetRefs: Check = {
+  codes: ['ML0305', 'ML0306', 'ML0326'],
   kinds: Object.keys(SELECTOR_FIELDS),
   run(res, report) {
     if (isObject(res.spec.targetRef)) {

@@ -8,6 +8,7 @@ import { rootNames, ATTRIBUTE_ROOTS } from '../telemetry/tagExpressionRoots';
 import { atLeast, VERSION_FACTS } from '../versions/versionFacts';
 
 export const tagOverrides: Check = {
+  codes: ['ML0308', 'ML0311', 'ML0316', 'ML0329'],
   kinds: ['Telemetry'],
   run(res, report) {
     asArray(res.spec.metrics).forEach((metric, m) => {
@@ -40,6 +41,7 @@ export const tagOverrides: Check = {
 };
 
 export const providerNames: Check = {
+  codes: ['ML0316'],
   kinds: ['Telemetry'],
   run(res, report) {
     for (const section of ['metrics', 'tracing', 'accessLogging']) {
@@ -56,6 +58,7 @@ export const providerNames: Check = {
 };
 
 export const tracingRules: Check = {
+  codes: ['ML0316', 'ML0319'],
   kinds: ['Telemetry'],
   run(res, report) {
     const tracing = asArray(res.spec.tracing);

@@ -5,6 +5,7 @@ import { changesMissingIn } from '../versions/istioVersions';
 import type { PathSegment } from '../yaml/parseSlice';
 
 export const versionAvailability: Check = {
+  codes: ['ML0103', 'ML0104'],
   kinds: ['EnvoyFilter', 'Telemetry', 'WasmPlugin', 'TrafficExtension'],
   run(res, report) {
     const missing = changesMissingIn(res.kind, res.version, res.istioVersion);

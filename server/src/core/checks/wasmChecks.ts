@@ -6,6 +6,7 @@ import type { PathSegment } from '../yaml/parseSlice';
 const SCHEMES = ['', 'http', 'https', 'oci', 'file'];
 
 export const wasmModule: Check = {
+  codes: ['ML0307', 'ML0313'],
   kinds: ['WasmPlugin', 'TrafficExtension'],
   run(res, report) {
     const base: PathSegment[] = res.kind === 'WasmPlugin' ? ['spec'] : ['spec', 'wasm'];
@@ -50,6 +51,7 @@ function checkEnv(env: unknown, path: PathSegment[], report: Report): void {
 }
 
 export const trafficExtensionShape: Check = {
+  codes: ['ML0312', 'ML0318'],
   kinds: ['TrafficExtension'],
   run(res, report) {
     const hasWasm = res.spec.wasm !== undefined && res.spec.wasm !== null;

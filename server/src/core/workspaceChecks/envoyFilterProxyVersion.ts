@@ -3,7 +3,7 @@
 // check supersedes it.
 import type { WorkspaceCheck } from './workspaceCheck';
 import { isObject, asArray } from '../util/values';
-import { patchOperationFinding } from '../checks/envoyFilterAnalyzer';
+import { patchOperationFinding } from '../checks/envoyFilter/operations';
 
 function instanceName(cp: Record<string, unknown>): string | undefined {
   const value = isObject(cp.patch) ? cp.patch.value : undefined;
@@ -13,6 +13,7 @@ function instanceName(cp: Record<string, unknown>): string | undefined {
 }
 
 export const relativeOperationWithProxyVersion: WorkspaceCheck = {
+  codes: ['IST0155'],
   run(ws, report) {
     const versioned = new Set<string>();
     const filters = ws.resources.filter((r) => r.kind === 'EnvoyFilter').sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));

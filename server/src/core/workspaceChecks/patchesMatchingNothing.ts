@@ -12,6 +12,7 @@ const CONTEXT_OF: Record<Direction, string> = { inbound: 'SIDECAR_INBOUND', outb
 const MAX_CHAINS = 2000;
 
 export const patchesMatchingNothing: WorkspaceCheck = {
+  codes: ['ML0801'],
   run(ws, report) {
     const version = ws.istioVersion;
     const efs = ws.resources.filter((r) => r.kind === 'EnvoyFilter' && asArray(r.spec.configPatches).some((cp) => isObject(cp) && (cp.applyTo === 'HTTP_FILTER' || cp.applyTo === 'NETWORK_FILTER')));

@@ -27,7 +27,10 @@ export function workspaceFindings(ws: Workspace): Map<string, Finding[]> {
   if (cached && cached.version === ws.version) return cached.byUri;
   const byUri = new Map<string, Finding[]>();
   for (const check of WORKSPACE_CHECKS) {
-    check.run(ws, (record, code, path, message, opts = {}) => {
+    check.run(ws, (record, reported, path, message, opts = {}) => {
+      // A code the check does not declare is an internal error, shown where it happened.
+      const code = check.codes.includes(reported) ? reported : 'ML0208';
+      if (code !== reported) message = `Internal error in a Meshlens workspace check: it reported ${reported}, which it does not declare.`;
       const doc = record.document;
       const loc = locateNearest(doc.parsed.doc, path);
       const [start, end] = rangeOf(loc, opts.on) ?? [0, 1];

@@ -8,6 +8,7 @@ import { GATEWAY_NAME_LABEL } from '../workspace/workloads';
 import { targetRefsOf } from '../proxy/attachment';
 
 export const selectorTargets: WorkspaceCheck = {
+  codes: ['IST0101', 'IST0166', 'ML0802'],
   run(ws, report) {
     const namespacesWithWorkloads = new Set(ws.workloads.map((w) => w.namespace));
     for (const r of ws.resources) {

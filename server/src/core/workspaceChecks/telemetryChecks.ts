@@ -8,6 +8,7 @@ const hasSelector = (spec: Record<string, unknown>) => isObject(spec.selector);
 const hasTargetRef = (spec: Record<string, unknown>) => spec.targetRef !== undefined || asArray(spec.targetRefs).length > 0;
 
 export const telemetryNamespaceDefaults: WorkspaceCheck = {
+  codes: ['IST0160'],
   run(ws, report) {
     const byNamespace = new Map<string, typeof ws.resources>();
     for (const r of ws.resources) {
@@ -25,6 +26,7 @@ export const telemetryNamespaceDefaults: WorkspaceCheck = {
 };
 
 export const telemetrySelectorConflicts: WorkspaceCheck = {
+  codes: ['IST0159'],
   run(ws, report) {
     const withSelectors = ws.resources.filter((r) => r.kind === 'Telemetry' && isObject(r.spec.selector));
     for (const w of ws.workloads) {
@@ -39,6 +41,7 @@ export const telemetrySelectorConflicts: WorkspaceCheck = {
 };
 
 export const telemetryProviders: WorkspaceCheck = {
+  codes: ['IST0002', 'IST0157', 'ML0701'],
   run(ws, report) {
     const mesh = ws.meshConfig;
     for (const r of ws.resources) {

@@ -1,7 +1,7 @@
 // The embedded-Lua mode: requests whose position falls inside a Lua source in the YAML are answered here, with
 // positions mapped through the scalar's exact offset map. Diagnostics for the Lua come with the YAML mode's, from
 // the same per-document analysis.
-import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, Range, TextEdit, SignatureHelp, Position } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, Range, TextEdit, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { luaCompletions, luaHover, luaSignature, valueOffsetAt, documentIndexAt, LuaRegion } from '../../core';
 import type { LanguageMode } from './languageModes';
@@ -29,9 +29,8 @@ export function createLuaMode(models: DocumentModels) {
   };
   const toPos = (document: TextDocument, a: At, luaOffset: number) => document.positionAt(a.base + a.region.offsets[Math.min(luaOffset, a.region.value.length)]);
 
-  const mode: LanguageMode & { covers(document: TextDocument, position: Position): boolean; doSignatureHelp(document: TextDocument, position: Position): SignatureHelp | null } = {
+  const mode: LanguageMode = {
     id: 'lua',
-    covers: (document, position) => at(document, position) !== undefined,
     async doComplete(document, position, settings: MeshlensSettings) {
       const a = at(document, position);
       if (!a) return null;

@@ -1,10 +1,10 @@
 // istioctl analyze's EnvoyFilter analyzer (pkg/config/analysis/analyzers/envoyfilter): operations that are ignored
 // for their applyTo (IST0152-IST0154), and relative operations whose effect depends on ordering (IST0151).
 // IST0155 needs the other EnvoyFilters of the workspace and lives with the workspace checks.
-import { Check } from './check';
-import { isObject, asArray } from '../util/values';
-import { istioGeneratesFilter, looksLikeExtensionFilter } from '../envoy/istioGeneratedFilters';
-import { canonicalFilterName } from '../envoy/catalog';
+import { Check } from '../check';
+import { isObject, asArray } from '../../util/values';
+import { istioGeneratesFilter, looksLikeExtensionFilter } from '../../envoy/istioGeneratedFilters';
+import { canonicalFilterName } from '../../envoy/catalog';
 
 const ROUTE_TARGETS = ['ROUTE_CONFIGURATION', 'HTTP_ROUTE'];
 const REPLACE_TARGETS = ['NETWORK_FILTER', 'HTTP_FILTER', 'VIRTUAL_HOST'];
@@ -77,6 +77,7 @@ const MESSAGES: Record<string, (applyTo: string, op: string) => string> = {
 };
 
 export const envoyFilterOperations: Check = {
+  codes: ['IST0151', 'IST0152', 'IST0153', 'IST0154'],
   kinds: ['EnvoyFilter'],
   run(res, report) {
     const priority = typeof res.spec.priority === 'number' ? res.spec.priority : 0;

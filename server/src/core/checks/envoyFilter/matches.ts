@@ -1,9 +1,9 @@
 // EnvoyFilter match rules of istiod's webhook (pkg/config/validation/envoyfilter): proxy version, applyTo class
 // versus match class, filter and subFilter matches, deprecated names, and the warning every EnvoyFilter gets.
-import { Check, Report } from './check';
-import { isObject, asArray } from '../util/values';
-import { canonicalFilterName } from '../envoy/catalog';
-import type { PathSegment } from '../yaml/parseSlice';
+import { Check, Report } from '../check';
+import { isObject, asArray } from '../../util/values';
+import { canonicalFilterName } from '../../envoy/catalog';
+import type { PathSegment } from '../../yaml/parseSlice';
 
 const LISTENER_CLASS = ['LISTENER', 'FILTER_CHAIN', 'NETWORK_FILTER', 'HTTP_FILTER'];
 const ROUTE_CLASS = ['ROUTE_CONFIGURATION', 'VIRTUAL_HOST', 'HTTP_ROUTE'];
@@ -11,6 +11,7 @@ const MATCH_KINDS = ['listener', 'routeConfiguration', 'cluster'];
 const HCM_NAMES = ['envoy.filters.network.http_connection_manager', 'envoy.http_connection_manager'];
 
 export const envoyFilterInternals: Check = {
+  codes: ['ML0320'],
   kinds: ['EnvoyFilter'],
   run(_res, report) {
     report('ML0320', ['kind'], 'EnvoyFilter exposes internal implementation details that may change at any time. Prefer other APIs if possible, and exercise extreme caution, especially around upgrades.');
@@ -18,6 +19,7 @@ export const envoyFilterInternals: Check = {
 };
 
 export const envoyFilterMatches: Check = {
+  codes: ['ML0321', 'ML0322', 'ML0323', 'ML0324', 'ML0325'],
   kinds: ['EnvoyFilter'],
   run(res, report) {
     asArray(res.spec.configPatches).forEach((cp, i) => {

@@ -1,16 +1,17 @@
 // What istiod checks of `patch.value` by decoding it (pkg/config/xds): every `@type` must resolve; v2-era types do
 // not; fields the applyTo message lacks are dropped. Plus the filter catalogue: names that disagree with their type.
-import { Check, Report } from './check';
-import { isObject, asArray, walk } from '../util/values';
-import { typeStatus, isTypedStruct, filterByName, filterByType, v3Successor } from '../envoy/catalog';
-import type { PathSegment } from '../yaml/parseSlice';
+import { Check, Report } from '../check';
+import { isObject, asArray, walk } from '../../util/values';
+import { typeStatus, isTypedStruct, filterByName, filterByType, v3Successor } from '../../envoy/catalog';
+import type { PathSegment } from '../../yaml/parseSlice';
 
-import { v3TypeFor } from '../envoy/envoySchemas';
+import { v3TypeFor } from '../../envoy/envoySchemas';
 
 /** Values that are filters, which name their configuration type. */
 const FILTER_APPLY_TO = ['HTTP_FILTER', 'NETWORK_FILTER', 'LISTENER_FILTER'];
 
 export const patchValueTypes: Check = {
+  codes: ['ML0601', 'ML0602', 'ML0603', 'ML0604', 'ML0607'],
   kinds: ['EnvoyFilter'],
   run(res, report) {
     asArray(res.spec.configPatches).forEach((cp, i) => {

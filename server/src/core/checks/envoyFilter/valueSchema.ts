@@ -7,18 +7,19 @@
 // unknown fields and unknown enum names are dropped with a log line there, not rejected, and a Duration may be
 // written as an object ({seconds, nanos}).
 import type { ErrorObject } from 'ajv';
-import { Check, Report } from './check';
-import { isObject, asArray, walk } from '../util/values';
-import { validatorFor, messageForApplyTo, messageForType } from '../envoy/envoySchemas';
-import { isTypedStruct } from '../envoy/catalog';
+import { Check, Report } from '../check';
+import { isObject, asArray, walk } from '../../util/values';
+import { validatorFor, messageForApplyTo, messageForType } from '../../envoy/envoySchemas';
+import { isTypedStruct } from '../../envoy/catalog';
 
-import type { PathSegment } from '../yaml/parseSlice';
-import { parseDuration } from '../text/duration';
-import { toPath, typeName, article } from '../schema/validateSchema';
+import type { PathSegment } from '../../yaml/parseSlice';
+import { parseDuration } from '../../text/duration';
+import { toPath, typeName, article } from '../../schema/validateSchema';
 
 type Where = { typedStruct: boolean; merge: boolean; message: string; agentFetchesCode?: boolean };
 
 export const envoyValueSchema: Check = {
+  codes: ['ML0605', 'ML0606', 'ML0607'],
   kinds: ['EnvoyFilter'],
   run(res, report) {
     asArray(res.spec.configPatches).forEach((cp, i) => {

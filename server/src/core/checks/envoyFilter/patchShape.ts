@@ -1,9 +1,10 @@
 // EnvoyFilter rules: waypoint match context, patch completeness (CRD CEL rules + istiod's webhook).
-import { Check } from './check';
-import { isObject, asArray } from '../util/values';
-import type { PathSegment } from '../yaml/parseSlice';
+import { Check } from '../check';
+import { isObject, asArray } from '../../util/values';
+import type { PathSegment } from '../../yaml/parseSlice';
 
 export const waypointMatch: Check = {
+  codes: ['ML0309', 'ML0310'],
   kinds: ['EnvoyFilter'],
   run(res, report) {
     asArray(res.spec.configPatches).forEach((patch, i) => {
@@ -25,6 +26,7 @@ export const waypointMatch: Check = {
 };
 
 export const patchCompleteness: Check = {
+  codes: ['ML0314'],
   kinds: ['EnvoyFilter'],
   run(res, report) {
     asArray(res.spec.configPatches).forEach((patch, i) => {

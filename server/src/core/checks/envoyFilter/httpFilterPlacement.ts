@@ -1,8 +1,8 @@
 // Where an HTTP_FILTER patch lands, from the patch alone (istiod's patchHTTPFilters): after the router, which Envoy
 // rejects, or nowhere, because istiod skips it or it targets a filter that never holds HTTP filters.
-import { Check } from './check';
-import { isObject, asArray } from '../util/values';
-import { anchorOf } from './envoyFilterAnalyzer';
+import { Check } from '../check';
+import { isObject, asArray } from '../../util/values';
+import { anchorOf } from './operations';
 
 const HCM = 'envoy.filters.network.http_connection_manager';
 const DEPRECATED_HCM = 'envoy.http_connection_manager';
@@ -21,6 +21,7 @@ function movesRouter(patches: unknown[]): boolean {
 }
 
 export const httpFilterPlacement: Check = {
+  codes: ['ML0327', 'ML0328'],
   kinds: ['EnvoyFilter'],
   run(res, report) {
     const patches = asArray(res.spec.configPatches);
