@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Bundles the extension client, the language server and the CLI with esbuild (and, with --tests, the test suites).
 import { build } from 'esbuild';
-import { readdirSync, statSync, rmSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, dirname, relative } from 'node:path';
+import { readdirSync, statSync, rmSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,20 +22,27 @@ const common = {
   external: ['vscode'],
   // Prefer ESM builds: the UMD builds of jsonc-parser and vscode-json-languageservice hide requires from esbuild.
   mainFields: ['module', 'main'],
-  plugins: [{
-    // yaml-language-server imports prettier for its formatter, which Meshlens does not use.
-    name: 'stub-prettier',
-    setup(b) {
-      b.onResolve({ filter: /^prettier(\/|$)/ }, () => ({ path: join(root, 'server/src/lsp/stubs/prettier.ts') }));
+  plugins: [
+    {
+      // yaml-language-server imports prettier for its formatter, which Meshlens does not use.
+      name: 'stub-prettier',
+      setup(b) {
+        b.onResolve({ filter: /^prettier(\/|$)/ }, () => ({ path: join(root, 'server/src/lsp/stubs/prettier.ts') }));
+      },
     },
-  }],
+  ],
 };
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js') }),
   build({ ...common, entryPoints: [join(root, 'server/src/lsp/server.ts')], outfile: join(root, 'dist/server.js') }),
-  build({ ...common, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'server/src/cli/main.ts')],
+    outfile: join(root, 'dist/cli.js'),
+    banner: { js: '#!/usr/bin/env node' },
+  }),
 ]);
 
 if (withTests) {
@@ -56,7 +63,19 @@ if (withTests) {
     entryPoints: entries,
     outdir: join(root, 'out/test'),
     outbase: join(root, 'test'),
-    external: [...common.external, 'mocha', 'ajv', 'ajv-draft-04', 'ajv-formats', 'playwright-core', '@microsoft/jest-sarif', 'yaml-language-server', '@vscode/test-electron', 'vscode-textmate', 'vscode-oniguruma'],
+    external: [
+      ...common.external,
+      'mocha',
+      'ajv',
+      'ajv-draft-04',
+      'ajv-formats',
+      'playwright-core',
+      '@microsoft/jest-sarif',
+      'yaml-language-server',
+      '@vscode/test-electron',
+      'vscode-textmate',
+      'vscode-oniguruma',
+    ],
   });
   console.log(`build: ${entries.length} test bundles`);
 }

@@ -28,8 +28,12 @@ const RELEASES = JSON.parse(readFileSync(join(root, 'scripts', 'data', 'istio-re
 const TAG_TO_VERSION = Object.fromEntries(RELEASES.map((r) => [r.tag, r.version]));
 const VERSIONS = Object.values(TAG_TO_VERSION);
 
-const GROUPS = { EnvoyFilter: 'networking.istio.io', Telemetry: 'telemetry.istio.io', WasmPlugin: 'extensions.istio.io',
-  TrafficExtension: 'extensions.istio.io' };
+const GROUPS = {
+  EnvoyFilter: 'networking.istio.io',
+  Telemetry: 'telemetry.istio.io',
+  WasmPlugin: 'extensions.istio.io',
+  TrafficExtension: 'extensions.istio.io',
+};
 // Kinds that do not exist in every version we know: TrafficExtension arrived with Istio 1.30.0
 // (istio/istio commit 9a028a975ce, first contained in tag 1.30.0).
 const KIND_SINCE = { TrafficExtension: '1.30' };
@@ -52,9 +56,17 @@ const metadataSchema = {
   description: 'Standard Kubernetes object metadata.',
   properties: {
     name: { type: 'string', description: 'Name of the resource, unique within its namespace.' },
-    namespace: { type: 'string', description: 'Namespace of the resource. A resource in the mesh root namespace (usually `istio-system`) applies mesh-wide.' },
+    namespace: {
+      type: 'string',
+      description:
+        'Namespace of the resource. A resource in the mesh root namespace (usually `istio-system`) applies mesh-wide.',
+    },
     labels: { type: 'object', additionalProperties: { type: 'string' }, description: 'Labels of the resource.' },
-    annotations: { type: 'object', additionalProperties: { type: 'string' }, description: 'Annotations of the resource.' },
+    annotations: {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      description: 'Annotations of the resource.',
+    },
     // Fields the apiserver sets; they appear in manifests saved with `kubectl get -o yaml`.
     generateName: { type: 'string', description: 'Prefix for a server-generated name.' },
     uid: { type: 'string', description: 'Set by the apiserver.' },
@@ -65,7 +77,11 @@ const metadataSchema = {
     deletionGracePeriodSeconds: { type: 'integer', description: 'Set by the apiserver.' },
     ownerReferences: { type: 'array', items: { type: 'object' }, description: 'Objects this one depends on.' },
     finalizers: { type: 'array', items: { type: 'string' }, description: 'Finalizers that must run before deletion.' },
-    managedFields: { type: 'array', items: { type: 'object' }, description: 'Set by the apiserver (server-side apply).' },
+    managedFields: {
+      type: 'array',
+      items: { type: 'object' },
+      description: 'Set by the apiserver (server-side apply).',
+    },
     selfLink: { type: 'string', description: 'Deprecated; set by old apiservers.' },
   },
 };
@@ -85,7 +101,12 @@ for (const file of readdirSync(join(crdDir, 'openapi-json')).sort()) {
     required: ['apiVersion', 'kind', 'spec', ...(closed.required ?? []).filter((r) => r !== 'spec')],
     additionalProperties: false,
     properties: {
-      apiVersion: { type: 'string', const: `${group}/${version}`, description: `\`${group}/${version}\``, markdownDescription: `\`${group}/${version}\`` },
+      apiVersion: {
+        type: 'string',
+        const: `${group}/${version}`,
+        description: `\`${group}/${version}\``,
+        markdownDescription: `\`${group}/${version}\``,
+      },
       kind: { type: 'string', const: kind, description: kind, markdownDescription: kind },
       metadata: closeObjects(metadataSchema),
       ...closed.properties,
@@ -104,8 +125,10 @@ function flushEnums() {
   for (const [key, sets] of enumSets) {
     const [kind, path] = key.split(' ');
     if (!sets.before) continue; // a new path: the path itself carries the version
-    for (const v of sets.after ?? []) if (!sets.before.includes(v)) changes.push({ kind, ...path2(path), enumValue: v, added: current.to });
-    for (const v of sets.before) if (!(sets.after ?? []).includes(v)) changes.push({ kind, ...path2(path), enumValue: v, removed: current.to });
+    for (const v of sets.after ?? [])
+      if (!sets.before.includes(v)) changes.push({ kind, ...path2(path), enumValue: v, added: current.to });
+    for (const v of sets.before)
+      if (!(sets.after ?? []).includes(v)) changes.push({ kind, ...path2(path), enumValue: v, removed: current.to });
   }
   enumSets.clear();
 }
@@ -140,7 +163,8 @@ if (current) flushEnums();
 // An API version whose `spec` path was added in version X is served from X on.
 const apiVersionSince = {};
 for (const c of changes) {
-  if (c.path === 'spec' && c.added && !c.enumValue && !c.cel) apiVersionSince[`${GROUPS[c.kind]}/${c.apiVersion}`] = c.added;
+  if (c.path === 'spec' && c.added && !c.enumValue && !c.cel)
+    apiVersionSince[`${GROUPS[c.kind]}/${c.apiVersion}`] = c.added;
 }
 const served = {};
 for (const f of schemaFiles) (served[f.kind] ??= { group: f.group, versions: [] }).versions.push(f.version);
@@ -160,7 +184,9 @@ const versions = {
 };
 writeFileSync(join(outDir, 'istio-versions.json'), JSON.stringify(versions, null, 1) + '\n');
 
-writeFileSync(join(outDir, 'PROVENANCE.md'), `# Provenance of schemas/
+writeFileSync(
+  join(outDir, 'PROVENANCE.md'),
+  `# Provenance of schemas/
 
 Generated by \`npm run schemas\` (scripts/generate-schemas.mjs). Do not edit by hand.
 
@@ -179,5 +205,6 @@ Generated by \`npm run schemas\` (scripts/generate-schemas.mjs). Do not edit by 
 Changes made by the generator: \`apiVersion\`, \`kind\` and \`metadata\` added at the top; objects with named properties
 closed with \`additionalProperties: false\` (what the apiserver's strict field validation does), except where the CRD
 preserves unknown fields; \`markdownDescription\` copied from \`description\` for editors that render markdown.
-`);
+`,
+);
 console.log(`generate-schemas: ${schemaFiles.length} schemas, ${changes.length} version changes -> ${outDir}`);

@@ -17,11 +17,17 @@ const LENS = [255, 183, 77];
 
 // The mesh: six services around one, and the links between them.
 const center = [118, 118];
-const nodes = [center, ...Array.from({ length: 6 }, (_, i) => {
-  const a = (Math.PI / 3) * i - Math.PI / 2;
-  return [center[0] + 58 * Math.cos(a), center[1] + 58 * Math.sin(a)];
-})];
-const links = [...Array.from({ length: 6 }, (_, i) => [0, i + 1]), ...Array.from({ length: 6 }, (_, i) => [i + 1, ((i + 1) % 6) + 1])];
+const nodes = [
+  center,
+  ...Array.from({ length: 6 }, (_, i) => {
+    const a = (Math.PI / 3) * i - Math.PI / 2;
+    return [center[0] + 58 * Math.cos(a), center[1] + 58 * Math.sin(a)];
+  }),
+];
+const links = [
+  ...Array.from({ length: 6 }, (_, i) => [0, i + 1]),
+  ...Array.from({ length: 6 }, (_, i) => [i + 1, ((i + 1) % 6) + 1]),
+];
 
 function roundedRect(x, y, r) {
   const dx = Math.max(Math.abs(x - SIZE / 2) - (SIZE / 2 - r), 0);
@@ -30,7 +36,10 @@ function roundedRect(x, y, r) {
 }
 
 function segmentDistance(px, py, [ax, ay], [bx, by]) {
-  const t = Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  const t = Math.max(
+    0,
+    Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+  );
   return Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)));
 }
 
@@ -51,16 +60,26 @@ const rows = [];
 for (let y = 0; y < SIZE; y++) {
   const row = Buffer.alloc(1 + SIZE * 4);
   for (let x = 0; x < SIZE; x++) {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let sy = 0; sy < SS; sy++) {
       for (let sx = 0; sx < SS; sx++) {
         const c = colourAt(x + (sx + 0.5) / SS, y + (sy + 0.5) / SS);
         if (!c) continue;
-        r += c[0]; g += c[1]; b += c[2]; a += 1;
+        r += c[0];
+        g += c[1];
+        b += c[2];
+        a += 1;
       }
     }
     const o = 1 + x * 4;
-    if (a) { row[o] = Math.round(r / a); row[o + 1] = Math.round(g / a); row[o + 2] = Math.round(b / a); }
+    if (a) {
+      row[o] = Math.round(r / a);
+      row[o + 1] = Math.round(g / a);
+      row[o + 2] = Math.round(b / a);
+    }
     row[o + 3] = Math.round((a / (SS * SS)) * 255);
   }
   rows.push(row);

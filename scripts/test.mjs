@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs every test layer and ends with one "N passed, N failed" line for all of them:
-//   typecheck; unit tests on the core and CLI; the language server over stdio; the extension in a real VS Code
+//   typecheck; lint (ESLint, Prettier, file size); unit tests on the core and CLI; the language server over stdio; the extension in a real VS Code
 //   (code-server) through its API; and a UI check of the suggest widget with the packaged .vsix.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2); // e.g. `npm test -- unit lsp`
-const LAYERS = ['typecheck', 'unit', 'lsp', 'vscode', 'ui'];
+const LAYERS = ['typecheck', 'lint', 'unit', 'lsp', 'vscode', 'ui'];
 const unknown = only.filter((l) => !LAYERS.includes(l));
 if (unknown.length) {
   console.error(`unknown test layer ${unknown.join(', ')}; the layers are ${LAYERS.join(', ')}`);
@@ -59,9 +59,15 @@ if (built.code !== 0) {
   process.exit(1);
 }
 if (wanted('typecheck')) {
-  const tsc = await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
+  const tsc = await run(process.execPath, [
+    join(root, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    'tsconfig.json',
+    '--noEmit',
+  ]);
   count('typecheck', { code: tsc.code, out: `${tsc.code === 0 ? 1 : 0} passed, ${tsc.code === 0 ? 0 : 1} failed\n` });
 }
+if (wanted('lint')) count('lint', await run(process.execPath, ['scripts/lint.mjs']));
 if (wanted('unit')) count('unit', await run(process.execPath, ['scripts/run-mocha.mjs', 'unit']));
 if (wanted('lsp')) count('lsp', await run(process.execPath, ['scripts/run-mocha.mjs', 'lsp']));
 const host = join(root, 'test/vscode-host/node_modules/.bin/code-server');
@@ -71,14 +77,26 @@ if (wanted('vscode') || wanted('ui')) {
     summary.push('vscode: no code-server; run bash test/vscode-host/setup.sh (scripts/test.sh does)');
   } else {
     if (wanted('vscode')) {
-      count('vscode', await run('bash', ['test/vscode-host/run-ext-tests.sh', '.', 'out/test/vscode/index.js', 'test/fixtures/vscode-workspace']));
+      count(
+        'vscode',
+        await run('bash', [
+          'test/vscode-host/run-ext-tests.sh',
+          '.',
+          'out/test/vscode/index.js',
+          'test/fixtures/vscode-workspace',
+        ]),
+      );
     }
     if (wanted('ui')) {
       const pkg = await run('npm', ['run', '--silent', 'package']);
       if (pkg.code !== 0) {
         totals.failed += 1;
         summary.push('ui: packaging the .vsix failed');
-      } else count('ui', await run('bash', ['test/vscode-host/run-ui-check.sh', 'meshlens.vsix', 'test/fixtures/vscode-workspace']));
+      } else
+        count(
+          'ui',
+          await run('bash', ['test/vscode-host/run-ui-check.sh', 'meshlens.vsix', 'test/fixtures/vscode-workspace']),
+        );
     }
   }
 }

@@ -29,7 +29,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Meshle
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
-    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.stdio,
+      options: { execArgv: ['--nolazy', '--inspect=6019'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -38,10 +42,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Meshle
     ],
     initializationOptions: { settings: vscode.workspace.getConfiguration('meshlens') },
     // Cross-resource checks read the workspace's YAML files; the server hears about changes to closed ones.
-    synchronize: { configurationSection: 'meshlens', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
+    synchronize: {
+      configurationSection: 'meshlens',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+    },
     middleware: {
       handleDiagnostics(uri, diagnostics, next) {
-        if (isRedHatYamlActive()) diagnostics = diagnostics.filter((d) => !SYNTAX_CODES.has(String(typeof d.code === 'object' ? d.code.value : d.code)));
+        if (isRedHatYamlActive())
+          diagnostics = diagnostics.filter(
+            (d) => !SYNTAX_CODES.has(String(typeof d.code === 'object' ? d.code.value : d.code)),
+          );
         next(uri, diagnostics);
       },
     },

@@ -8,7 +8,11 @@ import pkg from '../../package.json';
 
 const VERSIONS: string[] = pkg.contributes.configuration.properties['meshlens.istioVersion'].enum;
 
-export function registerIstioVersion(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>): vscode.StatusBarItem {
+export function registerIstioVersion(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+  ready: Promise<void>,
+): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem('meshlens.istioVersion', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Meshlens: Istio version';
   item.command = 'meshlens.selectIstioVersion';
@@ -37,14 +41,23 @@ export function registerIstioVersion(context: vscode.ExtensionContext, client: L
   context.subscriptions.push(
     item,
     vscode.window.onDidChangeActiveTextEditor(() => void refresh()),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('meshlens') && setTimeout(() => void refresh(), 200)),
+    vscode.workspace.onDidChangeConfiguration(
+      (e) => e.affectsConfiguration('meshlens') && setTimeout(() => void refresh(), 200),
+    ),
     vscode.workspace.onDidSaveTextDocument((d) => d.uri.path.endsWith('/.meshlens.yaml') && void refresh()),
-    vscode.workspace.onDidChangeTextDocument((e) => e.document.uri.path.endsWith('/.meshlens.yaml') && setTimeout(() => void refresh(), 300)),
+    vscode.workspace.onDidChangeTextDocument(
+      (e) => e.document.uri.path.endsWith('/.meshlens.yaml') && setTimeout(() => void refresh(), 300),
+    ),
     vscode.commands.registerCommand('meshlens.selectIstioVersion', async () => {
       if (projectFile) {
         const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(projectFile));
-        const line = doc.getText().split(/\r?\n/).findIndex((l) => /^istioVersion:/.test(l));
-        await vscode.window.showTextDocument(doc, { selection: new vscode.Range(Math.max(0, line), 0, Math.max(0, line), 0) });
+        const line = doc
+          .getText()
+          .split(/\r?\n/)
+          .findIndex((l) => /^istioVersion:/.test(l));
+        await vscode.window.showTextDocument(doc, {
+          selection: new vscode.Range(Math.max(0, line), 0, Math.max(0, line), 0),
+        });
         return;
       }
       const current = vscode.workspace.getConfiguration('meshlens').get<string>('istioVersion');
@@ -53,7 +66,9 @@ export function registerIstioVersion(context: vscode.ExtensionContext, client: L
         { title: 'The Istio version your cluster runs', placeHolder: current },
       );
       if (!picked) return;
-      const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      const target = vscode.workspace.workspaceFolders?.length
+        ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global;
       await vscode.workspace.getConfiguration('meshlens').update('istioVersion', picked.label, target);
     }),
   );

@@ -9,7 +9,11 @@ import { schemaUriFor, EMPTY_SCHEMA_URI, EMPTY_SCHEMA } from './schemaContributi
 const RED_HAT_YAML = 'redhat.vscode-yaml';
 
 interface RedHatYamlApi {
-  registerContributor(schema: string, requestSchema: (resource: string) => string | undefined, requestSchemaContent: (uri: string) => string | undefined): boolean;
+  registerContributor(
+    schema: string,
+    requestSchema: (resource: string) => string | undefined,
+    requestSchemaContent: (uri: string) => string | undefined,
+  ): boolean;
 }
 
 let active = false;
@@ -25,10 +29,14 @@ export async function coexistWithRedHatYaml(context: vscode.ExtensionContext): P
     try {
       const api = await extension.activate();
       if (!api?.registerContributor) return;
-      api.registerContributor('meshlens', (resource) => {
-        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === resource);
-        return document ? schemaUriFor(document.getText()) : undefined;
-      }, (uri) => (uri === EMPTY_SCHEMA_URI ? EMPTY_SCHEMA : undefined));
+      api.registerContributor(
+        'meshlens',
+        (resource) => {
+          const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === resource);
+          return document ? schemaUriFor(document.getText()) : undefined;
+        },
+        (uri) => (uri === EMPTY_SCHEMA_URI ? EMPTY_SCHEMA : undefined),
+      );
       active = true;
     } catch (e) {
       console.warn(`Meshlens: could not register with ${RED_HAT_YAML}: ${(e as Error).message}`);

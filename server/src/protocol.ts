@@ -36,7 +36,9 @@ export interface EffectiveSettings {
 
 export const ListWorkloadsRequest = new RequestType0<WorkloadSummary[], void>('meshlens/listWorkloads');
 export const RenderChainRequest = new RequestType<RenderChainParams, RenderChainResponse, void>('meshlens/renderChain');
-export const EffectiveSettingsRequest = new RequestType<EffectiveSettingsParams, EffectiveSettings, void>('meshlens/effectiveSettings');
+export const EffectiveSettingsRequest = new RequestType<EffectiveSettingsParams, EffectiveSettings, void>(
+  'meshlens/effectiveSettings',
+);
 
 export interface UpgradeCheckParams {
   /** The version to compare against; the current one is the workspace's (setting or .meshlens.yaml). */
@@ -61,4 +63,6 @@ export interface UpgradeCheckResult {
   findings: UpgradeCheckFinding[];
 }
 
-export const UpgradeCheckRequest = new RequestType<UpgradeCheckParams, UpgradeCheckResult, void>('meshlens/upgradeCheck');
+export const UpgradeCheckRequest = new RequestType<UpgradeCheckParams, UpgradeCheckResult, void>(
+  'meshlens/upgradeCheck',
+);

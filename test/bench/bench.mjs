@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { generate } from './generate.mjs';
+import { openBench } from './openBench.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -19,14 +20,35 @@ const YLS = require.resolve('yaml-language-server/bin/yaml-language-server');
 const dir = mkdtempSync(join(tmpdir(), 'meshlens-bench-'));
 console.log(`generating inputs in ${dir} ...`);
 const files = generate(dir);
-const results = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, meshlens: {}, yls: {} };
+const results = {
+  machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+  meshlens: {},
+  yls: {},
+};
 
 // yaml-language-server gets the same CRD schemas, chosen per document by kind as Meshlens does.
-const kinds = { EnvoyFilter: 'EnvoyFilter.v1alpha3', Telemetry: 'Telemetry.v1', WasmPlugin: 'WasmPlugin.v1alpha1', TrafficExtension: 'TrafficExtension.v1alpha1' };
-const combined = { allOf: Object.entries(kinds).map(([kind, file]) => ({ if: { properties: { kind: { const: kind } }, required: ['kind'] }, then: JSON.parse(readFileSync(join(root, 'schemas/crds', `${file}.json`), 'utf8')) })) };
+const kinds = {
+  EnvoyFilter: 'EnvoyFilter.v1alpha3',
+  Telemetry: 'Telemetry.v1',
+  WasmPlugin: 'WasmPlugin.v1alpha1',
+  TrafficExtension: 'TrafficExtension.v1alpha1',
+};
+const combined = {
+  allOf: Object.entries(kinds).map(([kind, file]) => ({
+    if: { properties: { kind: { const: kind } }, required: ['kind'] },
+    then: JSON.parse(readFileSync(join(root, 'schemas/crds', `${file}.json`), 'utf8')),
+  })),
+};
 const schemaFile = join(dir, 'istio.schema.json');
 writeFileSync(schemaFile, JSON.stringify(combined));
-const ylsSettings = { yaml: { validate: true, completion: true, hover: true, schemas: { [pathToFileURL(schemaFile).toString()]: '*.yaml' } } };
+const ylsSettings = {
+  yaml: {
+    validate: true,
+    completion: true,
+    hover: true,
+    schemas: { [pathToFileURL(schemaFile).toString()]: '*.yaml' },
+  },
+};
 
 const now = () => performance.now();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -41,12 +63,22 @@ const rss = (pid) => {
 };
 
 async function start(kind, folder) {
-  const client = kind === 'meshlens'
-    ? new TestLspClient()
-    : new TestLspClient({ command: [process.execPath, '--max-old-space-size=4096', YLS, '--stdio'], capabilities: { workspace: { configuration: true } }, configuration: (s) => (s === 'yaml' ? ylsSettings.yaml : s ? null : ylsSettings) });
+  const client =
+    kind === 'meshlens'
+      ? new TestLspClient()
+      : new TestLspClient({
+          command: [process.execPath, '--max-old-space-size=4096', YLS, '--stdio'],
+          capabilities: { workspace: { configuration: true } },
+          configuration: (s) => (s === 'yaml' ? ylsSettings.yaml : s ? null : ylsSettings),
+        });
   const logs = [];
   client.connection.onNotification('window/logMessage', (m) => logs.push({ t: now(), text: m.message }));
-  const params = { processId: process.pid, rootUri: folder ? pathToFileURL(folder).toString() : null, workspaceFolders: folder ? [{ uri: pathToFileURL(folder).toString(), name: 'ws' }] : null, capabilities: kind === 'yls' ? { workspace: { configuration: true } } : {} };
+  const params = {
+    processId: process.pid,
+    rootUri: folder ? pathToFileURL(folder).toString() : null,
+    workspaceFolders: folder ? [{ uri: pathToFileURL(folder).toString(), name: 'ws' }] : null,
+    capabilities: kind === 'yls' ? { workspace: { configuration: true } } : {},
+  };
   await client.connection.sendRequest('initialize', params);
   await client.connection.sendNotification('initialized', {});
   if (kind === 'yls') await client.setConfiguration(ylsSettings);
@@ -92,7 +124,10 @@ async function fileBench(kind) {
   out.completionP95 = p95(completions.filter((x) => x !== null));
   out.hoverMedian = median(hovers.filter((x) => x !== null));
   // Completion inside a Lua filter's typed_config (the Envoy message schemas), deep in the file.
-  const typedLine = lines.findIndex((l, i) => i > lines.length * 0.98 && l.includes('"@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua'));
+  const typedLine = lines.findIndex(
+    (l, i) =>
+      i > lines.length * 0.98 && l.includes('"@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua'),
+  );
   const typed = [];
   for (let i = 0; i < 20; i++) typed.push(await timed(() => client.complete(uri, typedLine + 1, 10)));
   out.typedConfigCompletionMedian = median(typed.filter((x) => x !== null));
@@ -139,41 +174,12 @@ async function fileBench(kind) {
   return out;
 }
 
-/**
- * Opening the 1,000-resource file in a workspace folder, as a new user does: the first publish (the document's own
- * findings) and the complete one (once Meshlens has indexed the folder; yaml-language-server has no workspace pass,
- * so its first publish is its complete one), and the server's peak memory.
- */
-async function openBench(kind, folder) {
-  const { client, logs } = await start(kind, folder);
-  const uri = pathToFileURL(join(folder, 'resources-1000.yaml')).toString();
-  const t0 = now();
-  await client.open(uri, readFileSync(join(folder, 'resources-1000.yaml'), 'utf8'));
-  const first = await nextPublish(client, uri, undefined, 120_000);
-  const out = { firstDiagnostics: first && Math.round(first - t0) };
-  if (kind === 'meshlens') {
-    while (!logs.some((l) => /indexed \d+ YAML files/.test(l.text)) && now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 5));
-    const indexed = logs.find((l) => /indexed \d+ YAML files/.test(l.text));
-    let last = client.latest(uri);
-    // The complete publish follows the end of indexing; take the last one within a quiet second.
-    let lastAt = first;
-    for (let quiet = now(); now() - quiet < 1000;) {
-      const p = client.latest(uri);
-      if (p !== last) { last = p; lastAt = now(); quiet = now(); }
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    out.completeDiagnostics = Math.round(Math.max(lastAt ?? 0, indexed ? indexed.t : 0) - t0);
-  } else out.completeDiagnostics = out.firstDiagnostics;
-  out.peakRssMiB = rss(client.pid);
-  await client.stop();
-  return out;
-}
-
 async function workspaceBench() {
   const t0 = now();
   const { client, logs } = await start('meshlens', files.workspace);
   const out = {};
-  while (!logs.some((l) => /indexed \d+ YAML files/.test(l.text)) && now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 20));
+  while (!logs.some((l) => /indexed \d+ YAML files/.test(l.text)) && now() - t0 < 120_000)
+    await new Promise((r) => setTimeout(r, 20));
   const done = logs.find((l) => /indexed \d+ YAML files/.test(l.text));
   out.indexingMs = done ? Math.round(done.t - t0) : null;
   out.indexed = done?.text;
@@ -181,8 +187,12 @@ async function workspaceBench() {
   out.workloads = workloads.length;
   const renders = [];
   for (let i = 0; i < 10; i++) {
-    const w = workloads[i * 7 % workloads.length];
-    renders.push(await timed(() => client.connection.sendRequest('meshlens/renderChain', { workload: w.id, direction: 'inbound', port: 8080 })));
+    const w = workloads[(i * 7) % workloads.length];
+    renders.push(
+      await timed(() =>
+        client.connection.sendRequest('meshlens/renderChain', { workload: w.id, direction: 'inbound', port: 8080 }),
+      ),
+    );
   }
   out.renderChainMedian = median(renders);
   out.renderChainP95 = p95(renders);
@@ -197,7 +207,9 @@ function cliBench() {
     const t0 = now();
     try {
       execFileSync(process.execPath, [join(root, 'dist/cli.js'), ...args], { stdio: 'ignore' });
-    } catch { /* findings exit 1 */ }
+    } catch {
+      /* findings exit 1 */
+    }
     return Math.round(now() - t0);
   };
   const corpus = join(root, '..', 'shared', 'data', 'corpus');
@@ -216,7 +228,7 @@ results.open = {};
 for (const ws of ['light', 'heavy']) {
   for (const kind of ['meshlens', 'yls']) {
     console.log(`${kind}: opening in the ${ws} workspace ...`);
-    results.open[`${kind}-${ws}`] = await openBench(kind, files[`ws-${ws}`]);
+    results.open[`${kind}-${ws}`] = await openBench({ start, nextPublish, rss, now }, kind, files[`ws-${ws}`]);
   }
 }
 console.log('meshlens: workspace ...');
@@ -262,10 +274,16 @@ for (const [label, ws, key] of openRows) {
   const ratio = typeof a === 'number' && typeof b === 'number' && b > 0 ? (a / b).toFixed(2) : '–';
   console.log(`| ${label} | ${a ?? 'timeout'} | ${b ?? 'timeout'} | ${ratio} |`);
 }
-console.log(`\nworkspace of 5,000 files: indexing ${results.workspace.indexingMs} ms (${results.workspace.indexed}), ${results.workspace.workloads} workloads, chain render median ${results.workspace.renderChainMedian} ms, p95 ${results.workspace.renderChainP95} ms, peak RSS ${results.workspace.peakRssMiB} MiB`);
-console.log(`meshlens check: corpus (507 documents) ${results.cli.corpus507Ms ?? 'n/a'} ms, 5,000 files ${results.cli.workspace5000FilesMs} ms, one file of 5,000 resources ${results.cli.resources5000Ms} ms`);
+console.log(
+  `\nworkspace of 5,000 files: indexing ${results.workspace.indexingMs} ms (${results.workspace.indexed}), ${results.workspace.workloads} workloads, chain render median ${results.workspace.renderChainMedian} ms, p95 ${results.workspace.renderChainP95} ms, peak RSS ${results.workspace.peakRssMiB} MiB`,
+);
+console.log(
+  `meshlens check: corpus (507 documents) ${results.cli.corpus507Ms ?? 'n/a'} ms, 5,000 files ${results.cli.workspace5000FilesMs} ms, one file of 5,000 resources ${results.cli.resources5000Ms} ms`,
+);
 console.log(`meshlens upgrade-check 1.24 -> 1.31, 5,000 files: ${results.cli.upgradeCheck5000FilesMs} ms`);
-console.log(`.vsix: ${results.vsixBytes === null ? 'not packaged (npm run package)' : `${(results.vsixBytes / 1e6).toFixed(2)} MB`}`);
+console.log(
+  `.vsix: ${results.vsixBytes === null ? 'not packaged (npm run package)' : `${(results.vsixBytes / 1e6).toFixed(2)} MB`}`,
+);
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results', 'bench.json'), JSON.stringify(results, null, 2) + '\n');
 console.log('\nwrote bench-results/bench.json');

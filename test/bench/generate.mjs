@@ -128,7 +128,16 @@ export function generate(dir) {
   for (let i = 0; i < 5000; i++) writeFileSync(join(ws, `r${i}.yaml`), resource(i));
   files.workspace = ws;
   // One 10 MB document: a WasmPlugin whose pluginConfig is large.
-  const big = ['apiVersion: extensions.istio.io/v1alpha1', 'kind: WasmPlugin', 'metadata:', '  name: big', '  namespace: ns0', 'spec:', '  url: oci://example/big:1', '  pluginConfig:'];
+  const big = [
+    'apiVersion: extensions.istio.io/v1alpha1',
+    'kind: WasmPlugin',
+    'metadata:',
+    '  name: big',
+    '  namespace: ns0',
+    'spec:',
+    '  url: oci://example/big:1',
+    '  pluginConfig:',
+  ];
   let size = 0;
   for (let i = 0; size < 10_000_000; i++) {
     const line = `    key${i}: ${'v'.repeat(60)}`;
@@ -139,17 +148,38 @@ export function generate(dir) {
   files.big = join(dir, 'big-10mb.yaml');
   writeFileSync(files.big, big.join('\n'));
   // A 100,000-line Lua script in a TrafficExtension.
-  const lua = ['apiVersion: extensions.istio.io/v1alpha1', 'kind: TrafficExtension', 'metadata:', '  name: long-lua', '  namespace: ns0', 'spec:', '  lua:', '    inlineCode: |', '      function envoy_on_request(h)'];
+  const lua = [
+    'apiVersion: extensions.istio.io/v1alpha1',
+    'kind: TrafficExtension',
+    'metadata:',
+    '  name: long-lua',
+    '  namespace: ns0',
+    'spec:',
+    '  lua:',
+    '    inlineCode: |',
+    '      function envoy_on_request(h)',
+  ];
   for (let i = 0; i < 100_000; i++) lua.push(`        h:headers():add("x-${i % 100}", "${i}")`);
   lua.push('      end');
   files.lua = join(dir, 'lua-100k.yaml');
   writeFileSync(files.lua, lua.join('\n') + '\n');
   // 5,000 levels of nesting inside a Telemetry.
-  const deep = ['apiVersion: telemetry.istio.io/v1', 'kind: Telemetry', 'metadata:', '  name: deep', '  namespace: ns0', 'spec:', `  x: ${'['.repeat(5000)}1${']'.repeat(5000)}`];
+  const deep = [
+    'apiVersion: telemetry.istio.io/v1',
+    'kind: Telemetry',
+    'metadata:',
+    '  name: deep',
+    '  namespace: ns0',
+    'spec:',
+    `  x: ${'['.repeat(5000)}1${']'.repeat(5000)}`,
+  ];
   files.deep = join(dir, 'deep-5000.yaml');
   writeFileSync(files.deep, deep.join('\n') + '\n');
   // Two workspaces around the 1,000-resource file: the file alone, and the file beside the heavy documents.
-  for (const [name, extra] of [['light', []], ['heavy', ['big', 'lua', 'deep']]]) {
+  for (const [name, extra] of [
+    ['light', []],
+    ['heavy', ['big', 'lua', 'deep']],
+  ]) {
     const folder = join(dir, `ws-${name}`);
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'resources-1000.yaml'), readFileSync(files['resources-1000']));

@@ -17,10 +17,19 @@ export interface LocatedFinding {
  */
 export function analyze(text: string, istioVersion = '1.31', keep: string[] = []): LocatedFinding[] {
   const lines = new LineIndex(text);
-  return analyzeFile(text, { istioVersion }).findings.filter((f) => f.code !== 'ML0320' || keep.includes('ML0320')).map((f) => {
-    const p = lines.positionAt(f.start);
-    return { code: f.code, severity: f.severity, message: f.message, line: p.line + 1, column: p.character + 1, text: text.slice(f.start, f.end) };
-  });
+  return analyzeFile(text, { istioVersion })
+    .findings.filter((f) => f.code !== 'ML0320' || keep.includes('ML0320'))
+    .map((f) => {
+      const p = lines.positionAt(f.start);
+      return {
+        code: f.code,
+        severity: f.severity,
+        message: f.message,
+        line: p.line + 1,
+        column: p.character + 1,
+        text: text.slice(f.start, f.end),
+      };
+    });
 }
 
 export function codes(text: string, istioVersion = '1.31'): string[] {

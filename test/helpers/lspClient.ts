@@ -2,10 +2,30 @@
 import { spawn, ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, ProtocolConnection, InitializeRequest,
-  InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, PublishDiagnosticsNotification,
-  CompletionRequest, HoverRequest, CodeActionRequest, CodeAction, Command, ShutdownRequest, ExitNotification, DidChangeConfigurationNotification,
-  PublishDiagnosticsParams, CompletionList, CompletionItem, Hover, Diagnostic, ClientCapabilities, ConfigurationRequest,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  ProtocolConnection,
+  InitializeRequest,
+  InitializedNotification,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  PublishDiagnosticsNotification,
+  CompletionRequest,
+  HoverRequest,
+  CodeActionRequest,
+  CodeAction,
+  Command,
+  ShutdownRequest,
+  ExitNotification,
+  DidChangeConfigurationNotification,
+  PublishDiagnosticsParams,
+  CompletionList,
+  CompletionItem,
+  Hover,
+  Diagnostic,
+  ClientCapabilities,
+  ConfigurationRequest,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
@@ -30,12 +50,17 @@ export class TestLspClient {
     const [cmd, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
     this.process = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (d) => (this.stderr += d));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.process.stdout!),
+      new StreamMessageWriter(this.process.stdin!),
+    );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.diagnostics.set(p.uri, p);
       for (const w of this.waiters.splice(0)) w();
     });
-    this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => options.configuration?.(i.section) ?? null));
+    this.connection.onRequest(ConfigurationRequest.type, (p) =>
+      p.items.map((i) => options.configuration?.(i.section) ?? null),
+    );
     this.connection.listen();
   }
 
@@ -51,13 +76,18 @@ export class TestLspClient {
 
   async open(uri: string, text: string): Promise<void> {
     this.versions.set(uri, 1);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'yaml', version: 1, text },
+    });
   }
 
   async change(uri: string, text: string): Promise<number> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
     return version;
   }
 
@@ -69,24 +99,37 @@ export class TestLspClient {
    * Waits for diagnostics of a document, optionally of at least a given version, and satisfying a predicate.
    * ML0320 (istiod's warning on every EnvoyFilter) is left out unless `ignore` says otherwise; it has its own test.
    */
-  async diagnosticsFor(uri: string, until: (d: Diagnostic[]) => boolean = () => true, version?: number, timeoutMs = 20_000, ignore = ['ML0320']): Promise<Diagnostic[]> {
+  async diagnosticsFor(
+    uri: string,
+    until: (d: Diagnostic[]) => boolean = () => true,
+    version?: number,
+    timeoutMs = 20_000,
+    ignore = ['ML0320'],
+  ): Promise<Diagnostic[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const p = this.diagnostics.get(uri);
       const shown = p?.diagnostics.filter((d) => !ignore.includes(String(d.code)));
       if (p && shown && (version === undefined || (p.version ?? 0) >= version) && until(shown)) return shown;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(p?.diagnostics)}\n${this.stderr}`);
+      if (left <= 0)
+        throw new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(p?.diagnostics)}\n${this.stderr}`);
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, left);
-        this.waiters.push(() => { clearTimeout(t); resolve(); });
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
       });
     }
   }
 
   async complete(uri: string, line: number, character: number): Promise<CompletionItem[]> {
-    const r = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } });
-    return Array.isArray(r) ? r : (r as CompletionList | null)?.items ?? [];
+    const r = await this.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line, character },
+    });
+    return Array.isArray(r) ? r : ((r as CompletionList | null)?.items ?? []);
   }
 
   async hover(uri: string, line: number, character: number): Promise<Hover | null> {
@@ -94,7 +137,11 @@ export class TestLspClient {
   }
 
   async codeActions(uri: string, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
-    const r = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+    const r = await this.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics },
+    });
     return (r ?? []).filter((a): a is CodeAction => !Command.is(a));
   }
 

@@ -11,13 +11,23 @@ function missing(path: string): Error {
 
 export function describeWithShared(path: string): Suite {
   if (existsSync(path)) return describe;
-  if (process.env.CI) return (title) => describe(title, () => it('has its data', () => { throw missing(path); }));
+  if (process.env.CI)
+    return (title) =>
+      describe(title, () =>
+        it('has its data', () => {
+          throw missing(path);
+        }),
+      );
   return describe.skip;
 }
 
 export function itWithShared(path: string): Test {
   if (existsSync(path)) return it;
-  if (process.env.CI) return (title) => it(title, () => { throw missing(path); });
+  if (process.env.CI)
+    return (title) =>
+      it(title, () => {
+        throw missing(path);
+      });
   return it.skip;
 }
 

@@ -3,7 +3,7 @@
 // stop answering, and answer every request.
 import { strict as assert } from 'node:assert';
 import { sharedOr } from '../helpers/sharedData';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TestLspClient } from '../helpers/lspClient';
 
@@ -17,31 +17,67 @@ function seeded(seed: number): () => number {
   };
 }
 
-const INSERTS = ['\t', '{{ .Values.x }}', '---\n', '- ', ': ', '"', "'", '|\n', '&a ', '*a', '<<: *a\n', '\r\n', '🚀', '中文', '\u0000', 'end', 'function(', ')', '[[', ']]', 'h:headers():', '\n  \n', '#', '\\', '%'];
+const INSERTS = [
+  '\t',
+  '{{ .Values.x }}',
+  '---\n',
+  '- ',
+  ': ',
+  '"',
+  "'",
+  '|\n',
+  '&a ',
+  '*a',
+  '<<: *a\n',
+  '\r\n',
+  '🚀',
+  '中文',
+  '\u0000',
+  'end',
+  'function(',
+  ')',
+  '[[',
+  ']]',
+  'h:headers():',
+  '\n  \n',
+  '#',
+  '\\',
+  '%',
+];
 
 function mutate(text: string, rand: () => number): string {
   const at = Math.floor(rand() * (text.length + 1));
   switch (Math.floor(rand() * 5)) {
-    case 0: return text.slice(0, at) + text.slice(at + 1 + Math.floor(rand() * 20));
-    case 1: return text.slice(0, at) + INSERTS[Math.floor(rand() * INSERTS.length)] + text.slice(at);
+    case 0:
+      return text.slice(0, at) + text.slice(at + 1 + Math.floor(rand() * 20));
+    case 1:
+      return text.slice(0, at) + INSERTS[Math.floor(rand() * INSERTS.length)] + text.slice(at);
     case 2: {
       const lines = text.split('\n');
       const i = Math.floor(rand() * lines.length);
       lines.splice(i, 0, lines[Math.floor(rand() * lines.length)]);
       return lines.join('\n');
     }
-    case 3: return text.slice(0, at);
-    default: return text.replace(/\n/g, () => (rand() < 0.05 ? '\r\n' : '\n'));
+    case 3:
+      return text.slice(0, at);
+    default:
+      return text.replace(/\n/g, () => (rand() < 0.05 ? '\r\n' : '\n'));
   }
 }
 
 function sources(): string[] {
   const dir = sharedOr(join(CORPUS, 'valid'), EXAMPLES, 'fuzz corpus');
-  return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
 const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer to ${what} within ${ms} ms`)), ms))]);
+  Promise.race([
+    p,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer to ${what} within ${ms} ms`)), ms)),
+  ]);
 
 describe('fuzzing the server with mutated documents', function () {
   this.timeout(180_000);

@@ -3,7 +3,25 @@ import { SignatureHelpRequest } from 'vscode-languageserver-protocol/node';
 import { TestLspClient, positionOf } from '../helpers/lspClient';
 import { yaml } from '../helpers/analyze';
 
-const EF = (...code: string[]) => yaml('apiVersion: networking.istio.io/v1alpha3', 'kind: EnvoyFilter', 'metadata: {name: lua}', 'spec:', '  priority: 1', '  configPatches:', '  - applyTo: HTTP_FILTER', '    patch:', '      operation: INSERT_FIRST', '      value:', '        name: envoy.filters.http.lua', '        typed_config:', '          "@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua', '          default_source_code:', '            inline_string: |', ...code.map((l) => '              ' + l));
+const EF = (...code: string[]) =>
+  yaml(
+    'apiVersion: networking.istio.io/v1alpha3',
+    'kind: EnvoyFilter',
+    'metadata: {name: lua}',
+    'spec:',
+    '  priority: 1',
+    '  configPatches:',
+    '  - applyTo: HTTP_FILTER',
+    '    patch:',
+    '      operation: INSERT_FIRST',
+    '      value:',
+    '        name: envoy.filters.http.lua',
+    '        typed_config:',
+    '          "@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua',
+    '          default_source_code:',
+    '            inline_string: |',
+    ...code.map((l) => '              ' + l),
+  );
 
 describe('embedded Lua over LSP', () => {
   let client: TestLspClient;
@@ -14,7 +32,13 @@ describe('embedded Lua over LSP', () => {
   after(() => client.stop());
 
   it('completes methods after handle: and on values that come from it', async () => {
-    const text = EF('function envoy_on_request(request_handle)', '  local hs = request_handle:headers()', '  hs:', '  request_handle:streamInfo():', 'end');
+    const text = EF(
+      'function envoy_on_request(request_handle)',
+      '  local hs = request_handle:headers()',
+      '  hs:',
+      '  request_handle:streamInfo():',
+      'end',
+    );
     await client.open('file:///lua1.yaml', text);
     const afterHs = positionOf(text, '  hs:', 5);
     const labels = (await client.complete('file:///lua1.yaml', afterHs.line, afterHs.character)).map((i) => i.label);
@@ -36,14 +60,21 @@ describe('embedded Lua over LSP', () => {
     const h = await client.hover('file:///lua2.yaml', pos.line, pos.character);
     assert.match((h!.contents as { value: string }).value, /StreamHandle:headers\(\) → HeaderMap/);
     const callback = positionOf(text, 'envoy_on_response', 3);
-    assert.match(((await client.hover('file:///lua2.yaml', callback.line, callback.character))!.contents as { value: string }).value, /response path/);
+    assert.match(
+      ((await client.hover('file:///lua2.yaml', callback.line, callback.character))!.contents as { value: string })
+        .value,
+      /response path/,
+    );
   });
 
   it('gives signature help with the active parameter', async () => {
     const text = EF('function envoy_on_request(h)', '  h:headers():add("x", ', 'end');
     await client.open('file:///lua3.yaml', text);
     const pos = positionOf(text, 'add("x", ', 'add("x", '.length);
-    const s = await client.connection.sendRequest(SignatureHelpRequest.type, { textDocument: { uri: 'file:///lua3.yaml' }, position: pos });
+    const s = await client.connection.sendRequest(SignatureHelpRequest.type, {
+      textDocument: { uri: 'file:///lua3.yaml' },
+      position: pos,
+    });
     assert.match(s!.signatures[0].label, /^HeaderMap:add\(key: string, value: string\)/);
     assert.equal(s!.activeParameter, 1);
   });
@@ -65,13 +96,28 @@ describe('inside patch.value over LSP', () => {
     await client.initialize();
   });
   after(() => client.stop());
-  const head = ['apiVersion: networking.istio.io/v1alpha3', 'kind: EnvoyFilter', 'metadata: {name: v}', 'spec:', '  priority: 1', '  configPatches:', '  - applyTo: HTTP_FILTER', '    patch:', '      operation: INSERT_BEFORE', '      value:', '        name: envoy.filters.http.lua', '        typed_config:', '          "@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua'];
+  const head = [
+    'apiVersion: networking.istio.io/v1alpha3',
+    'kind: EnvoyFilter',
+    'metadata: {name: v}',
+    'spec:',
+    '  priority: 1',
+    '  configPatches:',
+    '  - applyTo: HTTP_FILTER',
+    '    patch:',
+    '      operation: INSERT_BEFORE',
+    '      value:',
+    '        name: envoy.filters.http.lua',
+    '        typed_config:',
+    '          "@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua',
+  ];
 
   it('completes the fields of the message @type names, in snake_case', async () => {
     const text = yaml(...head, '          ');
     await client.open('file:///pv1.yaml', text);
     const labels = (await client.complete('file:///pv1.yaml', head.length, 10)).map((i) => i.label);
-    for (const f of ['default_source_code', 'source_codes', 'stat_prefix', 'clear_route_cache']) assert.ok(labels.includes(f), labels.join());
+    for (const f of ['default_source_code', 'source_codes', 'stat_prefix', 'clear_route_cache'])
+      assert.ok(labels.includes(f), labels.join());
     assert.ok(!labels.includes('defaultSourceCode'), 'camelCase spellings are not offered');
   });
 
@@ -83,7 +129,12 @@ describe('inside patch.value over LSP', () => {
   });
 
   it('hovers an Envoy field with its documentation, and flags a misspelled field on its key', async () => {
-    const text = yaml(...head, '          default_source_code:', '            inline_string: "function envoy_on_request(h) end"', '          stat_prefx: lua');
+    const text = yaml(
+      ...head,
+      '          default_source_code:',
+      '            inline_string: "function envoy_on_request(h) end"',
+      '          stat_prefx: lua',
+    );
     await client.open('file:///pv3.yaml', text);
     const h = await client.hover('file:///pv3.yaml', head.length, 14);
     assert.match((h!.contents as { value: string }).value, /\*\*default_source_code\*\*/);

@@ -14,14 +14,22 @@ describe('preview requests over LSP', () => {
   let client: TestLspClient;
   before(async () => {
     client = new TestLspClient();
-    await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'examples' }], capabilities: {} });
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).toString(),
+      workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'examples' }],
+      capabilities: {},
+    });
     await client.connection.sendNotification('initialized', {});
   });
   after(() => client.stop());
 
   async function workloads(): Promise<Array<{ id: string; ports: Record<string, number[]> }>> {
     for (let i = 0; i < 100; i++) {
-      const list = await client.connection.sendRequest<Array<{ id: string; ports: Record<string, number[]> }>>('meshlens/listWorkloads');
+      const list =
+        await client.connection.sendRequest<Array<{ id: string; ports: Record<string, number[]> }>>(
+          'meshlens/listWorkloads',
+        );
       if (list.length >= 3) return list;
       await new Promise((r) => setTimeout(r, 100)); // indexing runs in the background
     }
@@ -30,13 +38,21 @@ describe('preview requests over LSP', () => {
 
   it('lists the workspace workloads with their ports', async () => {
     const list = await workloads();
-    assert.deepEqual(list.map((w) => w.id), ['bookinfo/productpage-v1', 'bookinfo/reviews-v1', 'istio-system/istio-ingressgateway']);
+    assert.deepEqual(
+      list.map((w) => w.id),
+      ['bookinfo/productpage-v1', 'bookinfo/reviews-v1', 'istio-system/istio-ingressgateway'],
+    );
     assert.deepEqual(list[1].ports, { inbound: [9080], outbound: [9080] });
   });
 
   it('renders a chain with origins that point into the workspace, and follows unsaved edits', async () => {
     await workloads();
-    const r = await client.connection.sendRequest<{ chain: { httpFilters: Array<{ name: string; origin: { uri: string; line: number } | null }>; patches: Array<{ applied: boolean; reason: string }> } }>('meshlens/renderChain', { workload: 'bookinfo/reviews-v1', direction: 'inbound', port: 9080 });
+    const r = await client.connection.sendRequest<{
+      chain: {
+        httpFilters: Array<{ name: string; origin: { uri: string; line: number } | null }>;
+        patches: Array<{ applied: boolean; reason: string }>;
+      };
+    }>('meshlens/renderChain', { workload: 'bookinfo/reviews-v1', direction: 'inbound', port: 9080 });
     const lua = r.chain.httpFilters.find((f) => f.name === 'envoy.filters.http.lua')!;
     assert.equal(lua.origin!.uri, pathToFileURL(join(dir, 'envoyfilter-lua.yaml')).toString());
     assert.equal(lua.origin!.line, 1);
@@ -44,7 +60,10 @@ describe('preview requests over LSP', () => {
     // An edit in an open document shows up before it is saved.
     const uri = pathToFileURL(join(dir, 'envoyfilter-lua.yaml')).toString();
     await client.open(uri, 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: gone}\n');
-    const after = await client.connection.sendRequest<{ chain: { httpFilters: Array<{ name: string }> } }>('meshlens/renderChain', { workload: 'bookinfo/reviews-v1', direction: 'inbound', port: 9080 });
+    const after = await client.connection.sendRequest<{ chain: { httpFilters: Array<{ name: string }> } }>(
+      'meshlens/renderChain',
+      { workload: 'bookinfo/reviews-v1', direction: 'inbound', port: 9080 },
+    );
     assert.ok(!after.chain.httpFilters.some((f) => f.name === 'envoy.filters.http.lua'));
   });
 
@@ -56,7 +75,12 @@ describe('preview requests over LSP', () => {
       return null;
     });
     try {
-      await other.connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ex' }], capabilities: { workspace: { codeLens: { refreshSupport: true } } } });
+      await other.connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(dir).toString(),
+        workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ex' }],
+        capabilities: { workspace: { codeLens: { refreshSupport: true } } },
+      });
       await other.connection.sendNotification('initialized', {});
       for (let i = 0; i < 100 && !refreshed; i++) await new Promise((r) => setTimeout(r, 100));
       assert.ok(refreshed);
@@ -66,7 +90,11 @@ describe('preview requests over LSP', () => {
   });
 
   it('answers an unknown workload with an error message, not a failure', async () => {
-    const r = await client.connection.sendRequest<{ error?: string }>('meshlens/renderChain', { workload: 'nope/nothing', direction: 'inbound', port: 80 });
+    const r = await client.connection.sendRequest<{ error?: string }>('meshlens/renderChain', {
+      workload: 'nope/nothing',
+      direction: 'inbound',
+      port: 80,
+    });
     assert.match(r.error!, /workload nope\/nothing not found; the workspace has bookinfo\/productpage-v1/);
   });
 
@@ -75,12 +103,18 @@ describe('preview requests over LSP', () => {
     const wasm = pathToFileURL(join(dir, 'wasmplugin.yaml')).toString();
     await client.open(wasm, require('node:fs').readFileSync(join(dir, 'wasmplugin.yaml'), 'utf8'));
     const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: wasm } });
-    assert.deepEqual(lenses!.map((l) => l.command?.title), ['applies to 1 workload in the workspace']);
+    assert.deepEqual(
+      lenses!.map((l) => l.command?.title),
+      ['applies to 1 workload in the workspace'],
+    );
     assert.deepEqual(lenses![0].command!.arguments, [['istio-system/istio-ingressgateway']]);
     const wl = pathToFileURL(join(dir, 'workloads.yaml')).toString();
     await client.open(wl, require('node:fs').readFileSync(join(dir, 'workloads.yaml'), 'utf8'));
     const wlLenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: wl } });
-    assert.deepEqual(wlLenses!.map((l) => l.command?.arguments?.[0]), ['bookinfo/reviews-v1', 'bookinfo/productpage-v1', 'istio-system/istio-ingressgateway']);
+    assert.deepEqual(
+      wlLenses!.map((l) => l.command?.arguments?.[0]),
+      ['bookinfo/reviews-v1', 'bookinfo/productpage-v1', 'istio-system/istio-ingressgateway'],
+    );
   });
   void writeFileSync;
 });

@@ -14,26 +14,42 @@ mkdirSync(join(dir, 'charts'));
 const CONFIG = 'istioVersion: "1.26"\nrules:\n  ML0304: error\n  ML0320: off\nignore: ["charts/**"]\n';
 writeFileSync(join(dir, '.meshlens.yaml'), CONFIG);
 const uri = (name: string) => pathToFileURL(join(dir, name)).toString();
-const WASM = yaml('apiVersion: extensions.istio.io/v1alpha1', 'kind: WasmPlugin', 'metadata: {name: w, namespace: ns}', 'spec:', '  url: oci://a/b', '  selector: {}', '  failStrategy: FAIL_RELOAD');
+const WASM = yaml(
+  'apiVersion: extensions.istio.io/v1alpha1',
+  'kind: WasmPlugin',
+  'metadata: {name: w, namespace: ns}',
+  'spec:',
+  '  url: oci://a/b',
+  '  selector: {}',
+  '  failStrategy: FAIL_RELOAD',
+);
 
 describe('.meshlens.yaml in the language server', () => {
   let client: TestLspClient;
   before(async () => {
     // The settings say 1.31 and hint; the project file says 1.26 and error, and wins.
     client = new TestLspClient({ configuration: () => ({ istioVersion: '1.31', rules: { ML0304: 'hint' } }) });
-    await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }], capabilities: { workspace: { configuration: true } } });
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).toString(),
+      workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }],
+      capabilities: { workspace: { configuration: true } },
+    });
     await client.connection.sendNotification('initialized', {});
   });
   after(() => client.stop());
 
-  it('applies the nearest file\'s Istio version and rules over the settings, and says which wins', async () => {
+  it("applies the nearest file's Istio version and rules over the settings, and says which wins", async () => {
     await client.open(uri('wasm.yaml'), WASM);
     const ds = await client.diagnosticsFor(uri('wasm.yaml'), (d) => d.some((x) => x.code === 'ML0104'));
     // FAIL_RELOAD is newer than 1.26; the empty selector is an error by the file's rule.
-    assert.deepEqual(ds.map((d) => [d.code, d.severity]).sort(), [['ML0104', 1], ['ML0304', 1]]);
+    assert.deepEqual(ds.map((d) => [d.code, d.severity]).sort(), [
+      ['ML0104', 1],
+      ['ML0304', 1],
+    ]);
     const eff = await client.connection.sendRequest(EffectiveSettingsRequest, { uri: uri('wasm.yaml') });
     assert.deepEqual(eff.istioVersionSource, { kind: 'projectFile', uri: uri('.meshlens.yaml') });
-    assert.equal(eff.istioVersion, "1.26");
+    assert.equal(eff.istioVersion, '1.26');
   });
 
   it('checks nothing under an ignore glob', async () => {
@@ -46,10 +62,15 @@ describe('.meshlens.yaml in the language server', () => {
   it('reports its own problems where they are, and an edit to it re-checks open files', async () => {
     await client.open(uri('.meshlens.yaml'), CONFIG.replace('ML0304: error', 'ML0304: loud'));
     const ds = await client.diagnosticsFor(uri('.meshlens.yaml'), (d) => d.length > 0);
-    assert.deepEqual(ds.map((d) => [d.code, d.range.start.line]), [['ML0007', 2]]);
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.range.start.line]),
+      [['ML0007', 2]],
+    );
     assert.match(ds[0].message, /"loud" is not a level/);
     // The bad rule is ignored: ML0304 falls back to the setting (hint).
-    const wasm = await client.diagnosticsFor(uri('wasm.yaml'), (d) => d.some((x) => x.code === 'ML0304' && x.severity === 4));
+    const wasm = await client.diagnosticsFor(uri('wasm.yaml'), (d) =>
+      d.some((x) => x.code === 'ML0304' && x.severity === 4),
+    );
     assert.ok(wasm.length);
     await client.change(uri('.meshlens.yaml'), CONFIG.replace('istioVersion: "1.26"', 'istioVersion: "1.31"'));
     await client.diagnosticsFor(uri('wasm.yaml'), (d) => !d.some((x) => x.code === 'ML0104'));

@@ -15,23 +15,50 @@ const YLS = require.resolve('yaml-language-server/bin/yaml-language-server');
 const dir = mkdtempSync(join(tmpdir(), 'meshlens-rh-'));
 // Stands in for the Kubernetes/CRD-store schema a user maps onto manifests: it objects to every document here.
 const schemaFile = join(dir, 'manifest.schema.json');
-writeFileSync(schemaFile, JSON.stringify({ type: 'object', required: ['mappedSchemaMarker'], properties: { kind: { enum: ['Deployment'] } } }));
+writeFileSync(
+  schemaFile,
+  JSON.stringify({ type: 'object', required: ['mappedSchemaMarker'], properties: { kind: { enum: ['Deployment'] } } }),
+);
 
-const ENVOY_FILTER = yaml('apiVersion: networking.istio.io/v1alpha3', 'kind: EnvoyFilter', 'metadata:', '  name: f', 'spec:', '  priority: 1');
+const ENVOY_FILTER = yaml(
+  'apiVersion: networking.istio.io/v1alpha3',
+  'kind: EnvoyFilter',
+  'metadata:',
+  '  name: f',
+  'spec:',
+  '  priority: 1',
+);
 const DEPLOYMENT = yaml('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: d');
 
 async function startYls(withContributor: boolean): Promise<TestLspClient> {
-  const settings = { yaml: { validate: true, completion: true, hover: true, schemas: { [pathToFileURL(schemaFile).toString()]: '*.yaml' } } };
-  const client = new TestLspClient({ command: [process.execPath, YLS, '--stdio'], capabilities: { workspace: { configuration: true } }, configuration: (section) => (section === 'yaml' ? settings.yaml : section ? null : settings) });
+  const settings = {
+    yaml: {
+      validate: true,
+      completion: true,
+      hover: true,
+      schemas: { [pathToFileURL(schemaFile).toString()]: '*.yaml' },
+    },
+  };
+  const client = new TestLspClient({
+    command: [process.execPath, YLS, '--stdio'],
+    capabilities: { workspace: { configuration: true } },
+    configuration: (section) => (section === 'yaml' ? settings.yaml : section ? null : settings),
+  });
   if (withContributor) {
-    client.connection.onRequest(new RequestType<string, string | string[], void>('custom/schema/request'), (resource) => {
-      const text = texts.get(resource);
-      return (text !== undefined && schemaUriFor(text)) || [];
-    });
-    client.connection.onRequest(new RequestType<string, string, void>('custom/schema/content'), (uri) => (uri === EMPTY_SCHEMA_URI ? EMPTY_SCHEMA : ''));
+    client.connection.onRequest(
+      new RequestType<string, string | string[], void>('custom/schema/request'),
+      (resource) => {
+        const text = texts.get(resource);
+        return (text !== undefined && schemaUriFor(text)) || [];
+      },
+    );
+    client.connection.onRequest(new RequestType<string, string, void>('custom/schema/content'), (uri) =>
+      uri === EMPTY_SCHEMA_URI ? EMPTY_SCHEMA : '',
+    );
   }
   await client.initialize();
-  if (withContributor) await client.connection.sendNotification(new NotificationType('yaml/registerCustomSchemaRequest'), undefined);
+  if (withContributor)
+    await client.connection.sendNotification(new NotificationType('yaml/registerCustomSchemaRequest'), undefined);
   await client.setConfiguration(settings);
   return client;
 }
@@ -48,12 +75,15 @@ async function openBoth(client: TestLspClient) {
 }
 
 describe('next to Red Hat YAML (yaml-language-server)', () => {
-  it('without Meshlens\'s contributor, yaml-language-server validates our kinds against the mapped schema', async () => {
+  it("without Meshlens's contributor, yaml-language-server validates our kinds against the mapped schema", async () => {
     const client = await startYls(false);
     try {
       const { ef } = await openBoth(client);
       const ds = await client.diagnosticsFor(ef, (d) => d.length > 0);
-      assert.ok(ds.some((d) => /mappedSchemaMarker/.test(d.message)), JSON.stringify(ds));
+      assert.ok(
+        ds.some((d) => /mappedSchemaMarker/.test(d.message)),
+        JSON.stringify(ds),
+      );
     } finally {
       await client.stop();
     }

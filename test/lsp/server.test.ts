@@ -23,7 +23,15 @@ describe('language server over stdio', function () {
   });
 
   it('counts positions in UTF-16 code units, past emoji, CJK and CRLF', async () => {
-    const text = yaml('apiVersion: networking.istio.io/v1alpha3', 'kind: EnvoyFilter', 'metadata:', '  name: f', '  annotations: {note: "🚀 中文 🚀"}', 'spec:', '  workloadSelector: {labels: {app: "🚀"}, bogus: 1}').replace(/\n/g, '\r\n');
+    const text = yaml(
+      'apiVersion: networking.istio.io/v1alpha3',
+      'kind: EnvoyFilter',
+      'metadata:',
+      '  name: f',
+      '  annotations: {note: "🚀 中文 🚀"}',
+      'spec:',
+      '  workloadSelector: {labels: {app: "🚀"}, bogus: 1}',
+    ).replace(/\n/g, '\r\n');
     await client.open('file:///utf16.yaml', text);
     const [d] = await client.diagnosticsFor('file:///utf16.yaml', (ds) => ds.some((x) => x.code === 'ML0201'));
     // "  workloadSelector: {labels: {app: \"🚀\"}, " is 42 UTF-16 code units (the rocket is 2).
@@ -43,24 +51,39 @@ describe('language server over stdio', function () {
     await client.open('file:///enum.yaml', text);
     const items = await client.complete('file:///enum.yaml', 6, 13);
     const labels = items.map((i) => i.label);
-    for (const v of ['HTTP_FILTER', 'NETWORK_FILTER', 'CLUSTER', 'LISTENER']) assert.ok(labels.includes(v), labels.join());
+    for (const v of ['HTTP_FILTER', 'NETWORK_FILTER', 'CLUSTER', 'LISTENER'])
+      assert.ok(labels.includes(v), labels.join());
     assert.ok(!labels.includes('INVALID'), 'the protobuf zero value is not offered');
   });
 
   it('completes keys, inserting required children as a snippet', async () => {
-    const text = yaml('apiVersion: extensions.istio.io/v1alpha1', 'kind: WasmPlugin', 'metadata:', '  name: w', 'spec:', '  url: oci://a/b', '  ');
+    const text = yaml(
+      'apiVersion: extensions.istio.io/v1alpha1',
+      'kind: WasmPlugin',
+      'metadata:',
+      '  name: w',
+      'spec:',
+      '  url: oci://a/b',
+      '  ',
+    );
     await client.open('file:///keys.yaml', text);
     const items = await client.complete('file:///keys.yaml', 6, 2);
     const labels = items.map((i) => i.label);
-    for (const k of ['selector', 'phase', 'priority', 'match', 'pluginConfig', 'failStrategy', 'imagePullPolicy']) assert.ok(labels.includes(k), `${k} in ${labels.join()}`);
+    for (const k of ['selector', 'phase', 'priority', 'match', 'pluginConfig', 'failStrategy', 'imagePullPolicy'])
+      assert.ok(labels.includes(k), `${k} in ${labels.join()}`);
     assert.ok(!labels.includes('url'), 'url is already set');
     const targetRef = items.find((i) => i.label === 'targetRef')!;
     assert.equal(targetRef.insertTextFormat, 2);
-    assert.match(targetRef.insertText ?? (targetRef.textEdit as { newText: string }).newText, /targetRef:\n\s+kind: .*\n\s+name: /);
+    assert.match(
+      targetRef.insertText ?? (targetRef.textEdit as { newText: string }).newText,
+      /targetRef:\n\s+kind: .*\n\s+name: /,
+    );
   });
 
   it('completes in a later --- document with ranges in file coordinates', async () => {
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\n' + yaml(...EF, '  configPatches:', '  - applyTo: HTTP_FILTER', '    patch:', '      operation: ');
+    const text =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\n' +
+      yaml(...EF, '  configPatches:', '  - applyTo: HTTP_FILTER', '    patch:', '      operation: ');
     await client.open('file:///multi.yaml', text);
     const pos = positionOf(text, 'operation: ', 'operation: '.length);
     const items = await client.complete('file:///multi.yaml', pos.line, pos.character);
@@ -72,7 +95,15 @@ describe('language server over stdio', function () {
 
   it('offers quick fixes as code actions whose edits fix the problem', async () => {
     const uri = 'file:///fix.yaml';
-    const text = yaml('apiVersion: extensions.istio.io/v1alpha1', 'kind: WasmPlugin', 'metadata:', '  name: w', 'spec:', '  url: oci://a/b', '  phase: AUTHM');
+    const text = yaml(
+      'apiVersion: extensions.istio.io/v1alpha1',
+      'kind: WasmPlugin',
+      'metadata:',
+      '  name: w',
+      'spec:',
+      '  url: oci://a/b',
+      '  phase: AUTHM',
+    );
     await client.open(uri, text);
     const ds = await client.diagnosticsFor(uri, (d) => d.length > 0);
     const actions = await client.codeActions(uri, ds);
@@ -87,36 +118,70 @@ describe('language server over stdio', function () {
   it('offers apiVersion/kind pairs at the top of an empty document', async () => {
     await client.open('file:///empty.yaml', '');
     const labels = (await client.complete('file:///empty.yaml', 0, 0)).map((i) => i.label);
-    for (const l of ['EnvoyFilter (networking.istio.io/v1alpha3)', 'Telemetry (telemetry.istio.io/v1)', 'Telemetry (telemetry.istio.io/v1alpha1)', 'WasmPlugin (extensions.istio.io/v1alpha1)', 'TrafficExtension (extensions.istio.io/v1alpha1)']) {
+    for (const l of [
+      'EnvoyFilter (networking.istio.io/v1alpha3)',
+      'Telemetry (telemetry.istio.io/v1)',
+      'Telemetry (telemetry.istio.io/v1alpha1)',
+      'WasmPlugin (extensions.istio.io/v1alpha1)',
+      'TrafficExtension (extensions.istio.io/v1alpha1)',
+    ]) {
       assert.ok(labels.includes(l), `${l} in ${labels.join()}`);
     }
   });
 
   it('completes kind: with every kind of the apiVersion, WasmPlugin and TrafficExtension alike', async () => {
-    for (const [name, kind] of [['typed', 'WasmPlugin'], ['half', 'Was'], ['none', '']]) {
+    for (const [name, kind] of [
+      ['typed', 'WasmPlugin'],
+      ['half', 'Was'],
+      ['none', ''],
+    ]) {
       const uri = `file:///kind-${name}.yaml`;
       await client.open(uri, `apiVersion: extensions.istio.io/v1alpha1\nkind: ${kind}\nmetadata:\n  name: x\n`);
       const items = await client.complete(uri, 1, 6 + kind.length);
       assert.deepEqual(items.map((i) => i.label).sort(), ['TrafficExtension', 'WasmPlugin'], name);
     }
     await client.open('file:///kind-telemetry.yaml', 'apiVersion: telemetry.istio.io/v1\nkind: \n');
-    assert.deepEqual((await client.complete('file:///kind-telemetry.yaml', 1, 6)).map((i) => i.label), ['Telemetry']);
+    assert.deepEqual(
+      (await client.complete('file:///kind-telemetry.yaml', 1, 6)).map((i) => i.label),
+      ['Telemetry'],
+    );
   });
 
   it('hovers a field with its description, type, values and version', async () => {
-    const text = yaml(...EF, '  configPatches:', '  - applyTo: HTTP_FILTER', '    match:', '      context: SIDECAR_INBOUND', '    patch:', '      operation: REMOVE');
+    const text = yaml(
+      ...EF,
+      '  configPatches:',
+      '  - applyTo: HTTP_FILTER',
+      '    match:',
+      '      context: SIDECAR_INBOUND',
+      '    patch:',
+      '      operation: REMOVE',
+    );
     await client.open('file:///hover.yaml', text);
     const h = await client.hover('file:///hover.yaml', 8, 8);
     const value = (h!.contents as { value: string }).value;
     assert.match(value, /\*\*context\*\*/);
     assert.match(value, /The specific config generation context to match on/);
     assert.match(value, /`WAYPOINT`/);
-    assert.equal(await client.hover('file:///hover.yaml', 2, 3).then((x) => x && (x.contents as { value: string }).value.includes('metadata')), true);
+    assert.equal(
+      await client
+        .hover('file:///hover.yaml', 2, 3)
+        .then((x) => x && (x.contents as { value: string }).value.includes('metadata')),
+      true,
+    );
   });
 
   it('keeps hover and completion working in a 10 MB document', async function () {
     this.timeout(120_000);
-    const lines = ['apiVersion: extensions.istio.io/v1alpha1', 'kind: WasmPlugin', 'metadata:', '  name: big', 'spec:', '  url: oci://example/big:1', '  pluginConfig:'];
+    const lines = [
+      'apiVersion: extensions.istio.io/v1alpha1',
+      'kind: WasmPlugin',
+      'metadata:',
+      '  name: big',
+      'spec:',
+      '  url: oci://example/big:1',
+      '  pluginConfig:',
+    ];
     for (let i = 0; i < 150_000; i++) lines.push(`    key${i}: ${'v'.repeat(60)}`);
     lines.push('  phase: AUTHN', '  ');
     const text = lines.join('\n');
@@ -136,7 +201,20 @@ describe('language server over stdio', function () {
     let deep = '';
     for (let i = 0; i < 5000; i++) deep += ' '.repeat(2 * (i + 1)) + 'k:\n';
     await client.open('file:///deep.yaml', yaml(...EF, '  workloadSelector:') + deep);
-    await client.open('file:///bomb.yaml', yaml(...EF, '  x: &a [1,1,1,1,1,1,1,1,1,1]', ...Array.from({ length: 8 }, (_, i) => `  y${i}: &${'b'.repeat(i + 1)} [${Array(10).fill(i ? '*' + 'b'.repeat(i) : '*a').join(',')}]`)));
+    await client.open(
+      'file:///bomb.yaml',
+      yaml(
+        ...EF,
+        '  x: &a [1,1,1,1,1,1,1,1,1,1]',
+        ...Array.from(
+          { length: 8 },
+          (_, i) =>
+            `  y${i}: &${'b'.repeat(i + 1)} [${Array(10)
+              .fill(i ? '*' + 'b'.repeat(i) : '*a')
+              .join(',')}]`,
+        ),
+      ),
+    );
     await client.open('file:///binaryish.yaml', '\u0000\u0001\ufffd: [\n');
     await client.diagnosticsFor('file:///deep.yaml', (ds) => ds.some((d) => d.code === 'ML0003'));
     await client.open('file:///after.yaml', yaml(...EF, '  priorty: 1'));
@@ -152,7 +230,18 @@ describe('language server settings', () => {
     try {
       await client.initialize();
       const uri = 'file:///version.yaml';
-      await client.open(uri, yaml(...EF, '  configPatches:', '  - applyTo: HTTP_FILTER', '    match:', '      context: WAYPOINT', '      waypoint: {portNumber: 80}', '    patch: {operation: MERGE, value: {}}'));
+      await client.open(
+        uri,
+        yaml(
+          ...EF,
+          '  configPatches:',
+          '  - applyTo: HTTP_FILTER',
+          '    match:',
+          '      context: WAYPOINT',
+          '      waypoint: {portNumber: 80}',
+          '    patch: {operation: MERGE, value: {}}',
+        ),
+      );
       const old = await client.diagnosticsFor(uri, (ds) => ds.length > 0);
       // WAYPOINT and the waypoint field both arrived in 1.29.
       assert.deepEqual(old.map((d) => d.code).sort(), ['ML0103', 'ML0104']);
@@ -168,11 +257,23 @@ describe('language server settings', () => {
 
   it('pulls workspace/configuration when the client supports it', async () => {
     let version = '1.31';
-    const client = new TestLspClient({ capabilities: { workspace: { configuration: true } }, configuration: () => ({ istioVersion: version }) });
+    const client = new TestLspClient({
+      capabilities: { workspace: { configuration: true } },
+      configuration: () => ({ istioVersion: version }),
+    });
     try {
       await client.initialize();
       const uri = 'file:///pull.yaml';
-      await client.open(uri, yaml('apiVersion: extensions.istio.io/v1alpha1', 'kind: TrafficExtension', 'metadata: {name: e}', 'spec:', '  lua: {inlineCode: "function envoy_on_request(h) end"}'));
+      await client.open(
+        uri,
+        yaml(
+          'apiVersion: extensions.istio.io/v1alpha1',
+          'kind: TrafficExtension',
+          'metadata: {name: e}',
+          'spec:',
+          '  lua: {inlineCode: "function envoy_on_request(h) end"}',
+        ),
+      );
       await client.diagnosticsFor(uri, (ds) => ds.length === 0);
       version = '1.29';
       await client.setConfiguration({});

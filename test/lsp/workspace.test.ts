@@ -7,29 +7,89 @@ import { TestLspClient } from '../helpers/lspClient';
 import { yaml } from '../helpers/analyze';
 
 const dir = mkdtempSync(join(tmpdir(), 'meshlens-ws-'));
-writeFileSync(join(dir, 'workloads.yaml'), yaml('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', '  namespace: shop', 'spec:', '  template:', '    metadata:', '      labels: {app: web}', '    spec:', '      containers: [{name: c}]'));
-writeFileSync(join(dir, 'mesh-default.yaml'), yaml('apiVersion: telemetry.istio.io/v1', 'kind: Telemetry', 'metadata:', '  name: a-default', '  namespace: shop', 'spec:', '  tracing: [{randomSamplingPercentage: 1}]'));
+writeFileSync(
+  join(dir, 'workloads.yaml'),
+  yaml(
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: web',
+    '  namespace: shop',
+    'spec:',
+    '  template:',
+    '    metadata:',
+    '      labels: {app: web}',
+    '    spec:',
+    '      containers: [{name: c}]',
+  ),
+);
+writeFileSync(
+  join(dir, 'mesh-default.yaml'),
+  yaml(
+    'apiVersion: telemetry.istio.io/v1',
+    'kind: Telemetry',
+    'metadata:',
+    '  name: a-default',
+    '  namespace: shop',
+    'spec:',
+    '  tracing: [{randomSamplingPercentage: 1}]',
+  ),
+);
 const uri = (name: string) => pathToFileURL(join(dir, name)).toString();
 
 describe('workspace-wide checks in the language server', () => {
   let client: TestLspClient;
   before(async () => {
     client = new TestLspClient();
-    await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }], capabilities: {} });
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).toString(),
+      workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }],
+      capabilities: {},
+    });
     await client.connection.sendNotification('initialized', {});
   });
   after(() => client.stop());
 
   it('checks an open selector against workloads in files that are not open', async () => {
-    const text = yaml('apiVersion: telemetry.istio.io/v1', 'kind: Telemetry', 'metadata:', '  name: t', '  namespace: shop', 'spec:', '  selector:', '    matchLabels: {app: webb}');
+    const text = yaml(
+      'apiVersion: telemetry.istio.io/v1',
+      'kind: Telemetry',
+      'metadata:',
+      '  name: t',
+      '  namespace: shop',
+      'spec:',
+      '  selector:',
+      '    matchLabels: {app: webb}',
+    );
     await client.open(uri('telemetry.yaml'), text);
     const ds = await client.diagnosticsFor(uri('telemetry.yaml'), (d) => d.some((x) => x.code === 'IST0101'));
-    assert.match(ds.find((d) => d.code === 'IST0101')!.message, /app=webb" matches no workload in namespace shop \(1 workload there\)/);
+    assert.match(
+      ds.find((d) => d.code === 'IST0101')!.message,
+      /app=webb" matches no workload in namespace shop \(1 workload there\)/,
+    );
   });
 
   it('re-checks other open documents when one changes', async () => {
-    const second = yaml('apiVersion: telemetry.istio.io/v1', 'kind: Telemetry', 'metadata:', '  name: b-default', '  namespace: shop', 'spec: {}');
-    await client.open(uri('other.yaml'), yaml('apiVersion: telemetry.istio.io/v1', 'kind: Telemetry', 'metadata:', '  name: b-default', '  namespace: elsewhere', 'spec: {}'));
+    const second = yaml(
+      'apiVersion: telemetry.istio.io/v1',
+      'kind: Telemetry',
+      'metadata:',
+      '  name: b-default',
+      '  namespace: shop',
+      'spec: {}',
+    );
+    await client.open(
+      uri('other.yaml'),
+      yaml(
+        'apiVersion: telemetry.istio.io/v1',
+        'kind: Telemetry',
+        'metadata:',
+        '  name: b-default',
+        '  namespace: elsewhere',
+        'spec: {}',
+      ),
+    );
     await client.diagnosticsFor(uri('other.yaml'), (d) => d.length === 0);
     // Moving it into "shop" makes two namespace-wide Telemetry there, one of them on disk only.
     await client.change(uri('other.yaml'), second);

@@ -32,15 +32,21 @@ describe('per-document result cache', () => {
 
 describe('index-depth analysis of files no one has open', () => {
   const { analyzeFile: analyze, Workspace: WS, fileFindings: findingsOf } = require('../../server/src/core');
-  const ef = 'apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata: {name: f, namespace: ns}\nspec:\n  priorty: 1\n  workloadSelector: {labels: {app: gone}}\n  configPatches:\n  - applyTo: HTTP_FILTER\n    patch:\n      operation: INSERT_FIRST\n      value: {name: x, typed_config: {"@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua, inline_code: "function envoy_on_request(h) h:nope() end"}}\n';
-  const app = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: ns}\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c}]}\n';
+  const ef =
+    'apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata: {name: f, namespace: ns}\nspec:\n  priorty: 1\n  workloadSelector: {labels: {app: gone}}\n  configPatches:\n  - applyTo: HTTP_FILTER\n    patch:\n      operation: INSERT_FIRST\n      value: {name: x, typed_config: {"@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua, inline_code: "function envoy_on_request(h) h:nope() end"}}\n';
+  const app =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: ns}\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c}]}\n';
   it('keeps identity, spec and workloads, and runs no per-document check', () => {
     const light = analyze(ef, { istioVersion: '1.31', depth: 'index' });
     assert.deepEqual(light.findings, []);
     assert.equal(light.documents[0].parsed.doc, undefined);
     assert.equal(light.documents[0].resource.kind, 'EnvoyFilter');
     const full = analyze(ef, { istioVersion: '1.31' });
-    assert.deepEqual([...new Set(full.findings.map((f: { code: string }) => f.code))].sort(), ['ML0201', 'ML0320', 'ML0903']);
+    assert.deepEqual([...new Set(full.findings.map((f: { code: string }) => f.code))].sort(), [
+      'ML0201',
+      'ML0320',
+      'ML0903',
+    ]);
   });
   it('is enough for the workspace checks of an open file', () => {
     const ws = new WS();

@@ -28,20 +28,32 @@ const VALID_BUT_REJECTED: Record<string, string[]> = {
   'EnvoyFilter-istio_istio-test-auth-1-bda3af0db6.yaml': ['ML0327'],
   'EnvoyFilter-istio_istio-test-relative-2-fbfca18ba5.yaml': ['ML0327'],
   // Admitted, but its Lua calls request_handle:json_decode(), which Envoy's Lua API does not have: a run-time error.
-  'EnvoyFilter-vamshikyadav_vk_EnvoyFilter_conditional_id_token_validation-jwt-decode-filter-40fe79355e.yaml': ['ML0903'],
+  'EnvoyFilter-vamshikyadav_vk_EnvoyFilter_conditional_id_token_validation-jwt-decode-filter-40fe79355e.yaml': [
+    'ML0903',
+  ],
 };
 // Documents the corpus files as invalid that current Istio admits.
 const INVALID_BUT_ADMITTED: Record<string, string> = {
-  'EnvoyFilter-istio_istio-simple-envoy-filter-ca017e0b8d.yaml': 'Istio 1.8 rejected a selector without labels; current istiod admits it with a warning (ML0304)',
+  'EnvoyFilter-istio_istio-simple-envoy-filter-ca017e0b8d.yaml':
+    'Istio 1.8 rejected a selector without labels; current istiod admits it with a warning (ML0304)',
 };
 // istioctl analyze messages Meshlens can compute from the corpus alone. IST0101, IST0159 and IST0166 need the pods of
 // the analyzer test inputs and IST0002 a mesh config, which the corpus does not hold (it keeps our kinds only).
 const COMPUTABLE = ['IST0151', 'IST0152', 'IST0153', 'IST0154', 'IST0155', 'IST0157', 'IST0160'];
 
-interface Entry { dir: string; file: string; source: string; expected?: string[] }
+interface Entry {
+  dir: string;
+  file: string;
+  source: string;
+  expected?: string[];
+}
 
 function readCorpus(): Entry[] {
-  const rows = readFileSync(join(CORPUS, 'SOURCES.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+  const rows = readFileSync(join(CORPUS, 'SOURCES.tsv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split('\t'));
   return rows.map(([file, cls, , , , repo, path, commit, , , note]) => {
     const m = /Expected analyzer messages for [^ ]+ per [^:]+: (.*)$/.exec(note ?? '');
     const expected = m ? [...m[1].matchAll(/\((IST\d{4}) (?:Error|Warning|Info)\)/g)].map((x) => x[1]) : undefined;
@@ -64,7 +76,8 @@ function checkGroups(entries: Entry[]): Map<string, Finding[]> {
       continue;
     }
     const ws = new Workspace();
-    for (const e of group) ws.setFile(e.file, analyzeFile(readFileSync(join(CORPUS, e.dir, e.file), 'utf8'), { istioVersion: '1.31' }));
+    for (const e of group)
+      ws.setFile(e.file, analyzeFile(readFileSync(join(CORPUS, e.dir, e.file), 'utf8'), { istioVersion: '1.31' }));
     for (const e of group) out.set(e.file, fileFindings(ws, e.file));
   }
   return out;
@@ -90,25 +103,37 @@ describeWithShared(CORPUS)('real-world corpus (../shared/data/corpus)', () => {
     assert.deepEqual(unexpected, []);
     for (const [file, codes] of Object.entries(VALID_BUT_REJECTED)) {
       const analyzerExpects = entries.find((e) => e.file === file)?.expected ?? [];
-      const rest = errors(file).map((f) => f.code).filter((c) => !analyzerExpects.includes(c));
+      const rest = errors(file)
+        .map((f) => f.code)
+        .filter((c) => !analyzerExpects.includes(c));
       assert.deepEqual([...new Set(rest)].sort(), [...codes].sort(), file);
     }
   });
 
   it('invalid/: at least one error on every document but the listed ones', () => {
-    const missed = entries.filter((e) => e.dir === 'invalid' && !INVALID_BUT_ADMITTED[e.file] && errors(e.file).length === 0).map((e) => e.file);
+    const missed = entries
+      .filter((e) => e.dir === 'invalid' && !INVALID_BUT_ADMITTED[e.file] && errors(e.file).length === 0)
+      .map((e) => e.file);
     assert.deepEqual(missed, []);
     for (const f of Object.keys(INVALID_BUT_ADMITTED)) assert.deepEqual(errors(f), [], f);
   });
 
-  it('istioctl analyze parity: the messages Istio\'s analyzer tests expect, document by document', () => {
+  it("istioctl analyze parity: the messages Istio's analyzer tests expect, document by document", () => {
     const withExpectations = entries.filter((e) => e.expected);
     assert.ok(withExpectations.length >= 50);
     const mismatches: string[] = [];
     for (const e of withExpectations) {
       const want = [...new Set(e.expected!.filter((c) => COMPUTABLE.includes(c)))].sort();
-      const got = [...new Set(findings.get(e.file)!.map((f) => f.code).filter((c) => COMPUTABLE.includes(c)))].sort();
-      if (want.join() !== got.join()) mismatches.push(`${e.file}: expected ${want.join(',') || 'none'}, got ${got.join(',') || 'none'}`);
+      const got = [
+        ...new Set(
+          findings
+            .get(e.file)!
+            .map((f) => f.code)
+            .filter((c) => COMPUTABLE.includes(c)),
+        ),
+      ].sort();
+      if (want.join() !== got.join())
+        mismatches.push(`${e.file}: expected ${want.join(',') || 'none'}, got ${got.join(',') || 'none'}`);
     }
     assert.deepEqual(mismatches, []);
   });

@@ -18,7 +18,10 @@ async function registry(): Promise<vsctm.Registry> {
   const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer;
   await oniguruma.loadWASM(wasm);
   return new vsctm.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (s: string[]) => new oniguruma.OnigScanner(s), createOnigString: (s: string) => new oniguruma.OnigString(s) }),
+    onigLib: Promise.resolve({
+      createOnigScanner: (s: string[]) => new oniguruma.OnigScanner(s),
+      createOnigString: (s: string) => new oniguruma.OnigString(s),
+    }),
     loadGrammar: async (scope) => {
       const path = GRAMMARS[scope];
       if (!path) return null;
@@ -44,10 +47,15 @@ describe('TextMate injection grammar for Lua in YAML', function () {
   this.timeout(30_000);
   let grammar: vsctm.IGrammar;
   before(async function () {
-    if (!existsSync(GRAMMARS['source.yaml'])) throw new Error(`VS Code's YAML grammar is not at ${GRAMMARS['source.yaml']}: run bash test/vscode-host/setup.sh`);
+    if (!existsSync(GRAMMARS['source.yaml']))
+      throw new Error(
+        `VS Code's YAML grammar is not at ${GRAMMARS['source.yaml']}: run bash test/vscode-host/setup.sh`,
+      );
     // The YAML grammar includes its per-version grammars by scope name.
-    for (const v of ['1.0', '1.1', '1.2', '1.3']) GRAMMARS[`source.yaml.${v}`] = join(builtins, 'yaml', 'syntaxes', `yaml-${v}.tmLanguage.json`);
-    for (const f of ['yaml-embedded']) GRAMMARS[`source.yaml.embedded`] = join(builtins, 'yaml', 'syntaxes', `${f}.tmLanguage.json`);
+    for (const v of ['1.0', '1.1', '1.2', '1.3'])
+      GRAMMARS[`source.yaml.${v}`] = join(builtins, 'yaml', 'syntaxes', `yaml-${v}.tmLanguage.json`);
+    for (const f of ['yaml-embedded'])
+      GRAMMARS[`source.yaml.embedded`] = join(builtins, 'yaml', 'syntaxes', `${f}.tmLanguage.json`);
     grammar = (await (await registry()).loadGrammar('source.yaml'))!;
     assert.ok(grammar);
   });
@@ -73,9 +81,15 @@ describe('TextMate injection grammar for Lua in YAML', function () {
     const tokens = tokenize(grammar, text);
     const fn = tokens.find((t) => t.text === 'function')!;
     assert.ok(fn.scopes.includes('meta.embedded.block.lua'), fn.scopes.join(' '));
-    assert.ok(fn.scopes.some((s) => s.startsWith('keyword')), fn.scopes.join(' '));
+    assert.ok(
+      fn.scopes.some((s) => s.startsWith('keyword')),
+      fn.scopes.join(' '),
+    );
     const str = tokens.find((t) => t.line === 8 && t.text.includes('str'))!;
-    assert.ok(str.scopes.some((s) => s.startsWith('string')), str.scopes.join(' '));
+    assert.ok(
+      str.scopes.some((s) => s.startsWith('string')),
+      str.scopes.join(' '),
+    );
     const comment = tokens.find((t) => t.line === 8 && t.text.includes('comment'))!;
     assert.ok(comment.scopes.some((s) => s.startsWith('comment')));
     const after = tokens.find((t) => t.line === 10 && t.text.includes('logInfo'))!;
@@ -84,10 +98,16 @@ describe('TextMate injection grammar for Lua in YAML', function () {
 
   it('ends the Lua at the next key of the same or lower indentation', () => {
     const tokens = tokenize(grammar, text);
-    for (const [line, key] of [[12, 'stat_prefix'], [13, 'other']] as const) {
+    for (const [line, key] of [
+      [12, 'stat_prefix'],
+      [13, 'other'],
+    ] as const) {
       const tok = tokens.find((t) => t.line === line && t.text.includes(key))!;
       assert.ok(!tok.scopes.includes('meta.embedded.block.lua'), `${key}: ${tok.scopes.join(' ')}`);
-      assert.ok(tok.scopes.some((s) => s.startsWith('entity.name.tag')), `${key}: ${tok.scopes.join(' ')}`);
+      assert.ok(
+        tok.scopes.some((s) => s.startsWith('entity.name.tag')),
+        `${key}: ${tok.scopes.join(' ')}`,
+      );
     }
   });
 

@@ -3,31 +3,61 @@ import { analyze, yaml } from '../helpers/analyze';
 import { normalizeVersion, getSchemaForIstio } from '../../server/src/core';
 import type { JsonSchema } from '../../server/src/core/schema/schemaStore';
 
-const envoyFilter = (...spec: string[]) => yaml('apiVersion: networking.istio.io/v1alpha3', 'kind: EnvoyFilter', 'metadata:', '  name: f', 'spec:', ...spec);
+const envoyFilter = (...spec: string[]) =>
+  yaml('apiVersion: networking.istio.io/v1alpha3', 'kind: EnvoyFilter', 'metadata:', '  name: f', 'spec:', ...spec);
 
 describe('target Istio version', () => {
   it('flags an enum value the target version lacks, with the version that added it', () => {
-    const text = envoyFilter('  configPatches:', '  - applyTo: HTTP_FILTER', '    match:', '      context: WAYPOINT', '      waypoint: {portNumber: 80}', '    patch: {operation: MERGE, value: {}}');
+    const text = envoyFilter(
+      '  configPatches:',
+      '  - applyTo: HTTP_FILTER',
+      '    match:',
+      '      context: WAYPOINT',
+      '      waypoint: {portNumber: 80}',
+      '    patch: {operation: MERGE, value: {}}',
+    );
     const old = analyze(text, '1.28').filter((f) => f.code === 'ML0104');
     assert.equal(old.length, 1);
     assert.equal(old[0].text, 'WAYPOINT');
     assert.match(old[0].message, /added in Istio 1\.29/);
-    assert.deepEqual(analyze(text, '1.29').filter((f) => f.code === 'ML0104'), []);
+    assert.deepEqual(
+      analyze(text, '1.29').filter((f) => f.code === 'ML0104'),
+      [],
+    );
   });
 
   it('flags a field the target version lacks once, at its outermost key', () => {
-    const text = envoyFilter('  targetRefs:', '  - {kind: Gateway, group: gateway.networking.k8s.io, name: gw}', '  configPatches: []');
+    const text = envoyFilter(
+      '  targetRefs:',
+      '  - {kind: Gateway, group: gateway.networking.k8s.io, name: gw}',
+      '  configPatches: []',
+    );
     const f = analyze(text, '1.20').filter((x) => x.code === 'ML0103');
-    assert.deepEqual(f.map((x) => x.text), ['targetRefs']);
+    assert.deepEqual(
+      f.map((x) => x.text),
+      ['targetRefs'],
+    );
     assert.match(f[0].message, /added in Istio 1\.22/);
   });
 
   it('flags kinds and API versions the target version does not serve', () => {
-    const te = yaml('apiVersion: extensions.istio.io/v1alpha1', 'kind: TrafficExtension', 'metadata: {name: e}', 'spec:', '  lua: {inlineCode: "function envoy_on_request(h) end"}');
-    assert.deepEqual(analyze(te, '1.29').map((f) => f.code), ['ML0102']);
+    const te = yaml(
+      'apiVersion: extensions.istio.io/v1alpha1',
+      'kind: TrafficExtension',
+      'metadata: {name: e}',
+      'spec:',
+      '  lua: {inlineCode: "function envoy_on_request(h) end"}',
+    );
+    assert.deepEqual(
+      analyze(te, '1.29').map((f) => f.code),
+      ['ML0102'],
+    );
     assert.deepEqual(analyze(te, '1.30'), []);
     const tel = yaml('apiVersion: telemetry.istio.io/v1', 'kind: Telemetry', 'metadata: {name: t}', 'spec: {}');
-    assert.deepEqual(analyze(tel, '1.20').map((f) => f.code), ['ML0102']);
+    assert.deepEqual(
+      analyze(tel, '1.20').map((f) => f.code),
+      ['ML0102'],
+    );
   });
 
   it('maps patch releases and in-between minors to the data we have', () => {
@@ -42,8 +72,14 @@ describe('target Istio version', () => {
     const context = old.properties!.spec.properties!.configPatches.items!.properties!.match.properties!.context;
     assert.ok(!context.enum!.includes('WAYPOINT'));
     const newest = getSchemaForIstio('EnvoyFilter', 'v1alpha3', '1.31') as JsonSchema;
-    assert.ok(newest.properties!.spec.properties!.configPatches.items!.properties!.match.properties!.context.enum!.includes('WAYPOINT'));
-    assert.ok(!(getSchemaForIstio('EnvoyFilter', 'v1alpha3', '1.20') as JsonSchema).properties!.spec.properties!.targetRefs);
+    assert.ok(
+      newest.properties!.spec.properties!.configPatches.items!.properties!.match.properties!.context.enum!.includes(
+        'WAYPOINT',
+      ),
+    );
+    assert.ok(
+      !(getSchemaForIstio('EnvoyFilter', 'v1alpha3', '1.20') as JsonSchema).properties!.spec.properties!.targetRefs,
+    );
   });
 });
 
@@ -52,13 +88,25 @@ describe('one list of Istio versions', () => {
   const read = (p: string) => require('node:fs').readFileSync(require('node:path').join(root, p), 'utf8') as string;
   it('the data, the generated schemas, the setting, the README and the .meshlens.yaml schema agree', () => {
     const { KNOWN_VERSIONS: known, NEWEST_VERSION: newest, projectConfigSchema } = require('../../server/src/core');
-    const releases = JSON.parse(read('scripts/data/istio-releases.json')).releases.map((r: { version: string }) => r.version);
+    const releases = JSON.parse(read('scripts/data/istio-releases.json')).releases.map(
+      (r: { version: string }) => r.version,
+    );
     assert.deepEqual([...known], releases);
     const setting = JSON.parse(read('package.json')).contributes.configuration.properties['meshlens.istioVersion'];
     assert.deepEqual(setting.enum, releases);
     assert.equal(setting.default, newest);
-    const row = read('README.md').split('\n').find((l: string) => l.startsWith('| `meshlens.istioVersion`'))!;
-    assert.ok(row.includes(releases.slice(0, -1).map((v: string) => `\`${v}\``).join(', ') + ` or \`${newest}\``), row);
+    const row = read('README.md')
+      .split('\n')
+      .find((l: string) => l.startsWith('| `meshlens.istioVersion`'))!;
+    assert.ok(
+      row.includes(
+        releases
+          .slice(0, -1)
+          .map((v: string) => `\`${v}\``)
+          .join(', ') + ` or \`${newest}\``,
+      ),
+      row,
+    );
     assert.deepEqual(projectConfigSchema().properties.istioVersion.enum, releases);
   });
 });

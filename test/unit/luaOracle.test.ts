@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { itWithShared } from '../helpers/sharedData';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseLua } from '../../server/src/core/lua/analyzeLua';
@@ -37,7 +37,8 @@ const SNIPPETS = [
 
 function mulberry32(seed: number): () => number {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -64,7 +65,8 @@ function mutations(sources: string[]): string[] {
       const at = Math.floor(rand() * (src.length + 1));
       const kind = k % 4;
       if (kind === 0) out.push(src.slice(0, at) + src.slice(at + 1));
-      else if (kind === 1) out.push(src.slice(0, at) + ' ' + tokens[Math.floor(rand() * tokens.length)] + ' ' + src.slice(at));
+      else if (kind === 1)
+        out.push(src.slice(0, at) + ' ' + tokens[Math.floor(rand() * tokens.length)] + ' ' + src.slice(at));
       else if (kind === 2) out.push(src.slice(0, at));
       else out.push(src.slice(0, at) + src.slice(at).replace(/\bend\b/, ''));
     }
@@ -76,7 +78,10 @@ function luajitVerdicts(snippets: string[]): boolean[] {
   const file = join(mkdtempSync(join(tmpdir(), 'meshlens-lua-')), 'snippets.bin');
   writeFileSync(file, snippets.join('\0'));
   const out = execFileSync('luajit', [DRIVER, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return out.trimEnd().split('\n').map((l) => l === 'ok');
+  return out
+    .trimEnd()
+    .split('\n')
+    .map((l) => l === 'ok');
 }
 
 const haveLuajit = (() => {
@@ -97,18 +102,23 @@ describe('Lua syntax verdicts agree with LuaJIT', function () {
 
   it('hand-written valid and broken snippets', () => {
     const oracle = luajitVerdicts(SNIPPETS);
-    const disagreements = SNIPPETS.filter((s, i) => (parseLua(s).ast !== undefined) !== oracle[i]).map((s, i) => `${JSON.stringify(s)}: luajit ${oracle[SNIPPETS.indexOf(s)] ? 'ok' : 'error'}`);
+    const disagreements = SNIPPETS.filter((s, i) => (parseLua(s).ast !== undefined) !== oracle[i]).map(
+      (s) => `${JSON.stringify(s)}: luajit ${oracle[SNIPPETS.indexOf(s)] ? 'ok' : 'error'}`,
+    );
     assert.deepEqual(disagreements, []);
     assert.ok(oracle.filter((x) => x).length >= 6 && oracle.filter((x) => !x).length >= 10);
   });
 
-  itWithShared(CORPUS)('the corpus\'s Lua sources and seeded mutations of them', () => {
+  itWithShared(CORPUS)("the corpus's Lua sources and seeded mutations of them", () => {
     const sources = corpusLua();
     assert.ok(sources.length >= 70, `only ${sources.length} Lua sources found in the corpus`);
     const all = [...sources, ...mutations(sources)];
     const oracle = luajitVerdicts(all);
     assert.equal(oracle.length, all.length);
-    const disagreements = all.map((s, i) => ({ s, i })).filter(({ s, i }) => (parseLua(s).ast !== undefined) !== oracle[i]).map(({ s, i }) => `#${i} luajit says ${oracle[i] ? 'ok' : 'error'}: ${JSON.stringify(s.slice(0, 120))}`);
+    const disagreements = all
+      .map((s, i) => ({ s, i }))
+      .filter(({ s, i }) => (parseLua(s).ast !== undefined) !== oracle[i])
+      .map(({ s, i }) => `#${i} luajit says ${oracle[i] ? 'ok' : 'error'}: ${JSON.stringify(s.slice(0, 120))}`);
     assert.deepEqual(disagreements, []);
   });
 });

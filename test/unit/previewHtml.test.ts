@@ -6,12 +6,21 @@ const PAYLOAD = '<img src=x onerror="window.__pwned=1">';
 
 describe('preview HTML', () => {
   const ws = new Workspace();
-  ws.setFile('x.yaml', analyzeFile([
-    'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app, namespace: ns}\nspec:\n  template:\n    metadata: {labels: {app: app}}\n    spec: {containers: [{name: c, ports: [{containerPort: 80}]}]}',
-    `apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata: {name: '${PAYLOAD}', namespace: ns}\nspec:\n  priority: 1\n  configPatches:\n  - applyTo: HTTP_FILTER\n    patch:\n      operation: INSERT_FIRST\n      value: {name: "</code><script>alert(1)</script>", typed_config: {"@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua}}`,
-  ].join('\n---\n'), { istioVersion: '1.31' }));
+  ws.setFile(
+    'x.yaml',
+    analyzeFile(
+      [
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app, namespace: ns}\nspec:\n  template:\n    metadata: {labels: {app: app}}\n    spec: {containers: [{name: c, ports: [{containerPort: 80}]}]}',
+        `apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata: {name: '${PAYLOAD}', namespace: ns}\nspec:\n  priority: 1\n  configPatches:\n  - applyTo: HTTP_FILTER\n    patch:\n      operation: INSERT_FIRST\n      value: {name: "</code><script>alert(1)</script>", typed_config: {"@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua}}`,
+      ].join('\n---\n'),
+      { istioVersion: '1.31' },
+    ),
+  );
   // The LSP response's type, shared by server and client: the compiler checks that the core's result fits it.
-  const data: PreviewData = { chain: renderChain(ws, 'ns/app', 'inbound', 80, '1.31'), telemetry: workloadTelemetry(ws, 'ns/app', '1.31') };
+  const data: PreviewData = {
+    chain: renderChain(ws, 'ns/app', 'inbound', 80, '1.31'),
+    telemetry: workloadTelemetry(ws, 'ns/app', '1.31'),
+  };
   const body = previewBody(data);
 
   it('escapes every value from the workspace', () => {
@@ -22,14 +31,19 @@ describe('preview HTML', () => {
   });
 
   it('shows the chain in order with origin badges that open the resource', () => {
-    const order = ['istio.metadata_exchange', 'envoy.filters.http.router'].map((n) => body.indexOf(`<div class="name">${n}</div>`));
+    const order = ['istio.metadata_exchange', 'envoy.filters.http.router'].map((n) =>
+      body.indexOf(`<div class="name">${n}</div>`),
+    );
     assert.ok(order[0] > 0 && order[0] < order[1]);
     assert.match(body, /<button class="badge link" data-uri="x\.yaml" data-line="\d+"/);
   });
 
   it('has a strict Content-Security-Policy with a nonce and loads nothing remote', () => {
     const page = previewPage(body, 'abc123', 'vscode-resource:');
-    assert.match(page, /Content-Security-Policy" content="default-src 'none'; img-src vscode-resource:; style-src 'nonce-abc123'; script-src 'nonce-abc123';"/);
+    assert.match(
+      page,
+      /Content-Security-Policy" content="default-src 'none'; img-src vscode-resource:; style-src 'nonce-abc123'; script-src 'nonce-abc123';"/,
+    );
     assert.doesNotMatch(page, /https?:\/\//);
     assert.equal((page.match(/<script/g) ?? []).length, 1);
     assert.match(page, /<script nonce="abc123">/);

@@ -19,6 +19,10 @@ describe('README', () => {
 
   it('ships the .meshlens.yaml schema as the catalogue and the version list make it (npm run docs)', () => {
     const shipped = JSON.parse(readFileSync(join(root, 'schemas', 'meshlens-config.schema.json'), 'utf8'));
-    assert.deepEqual(shipped, JSON.parse(JSON.stringify(projectConfigSchema())), 'schemas/meshlens-config.schema.json is stale: run npm run docs');
+    assert.deepEqual(
+      shipped,
+      JSON.parse(JSON.stringify(projectConfigSchema())),
+      'schemas/meshlens-config.schema.json is stale: run npm run docs',
+    );
   });
 });

@@ -5,8 +5,14 @@ describe('splitDocuments', () => {
   it('cuts at --- lines and keeps each marker with its document', () => {
     const text = 'a: 1\n---\nb: 2\n--- # c\nc: 3\n';
     const slices = splitDocuments(text);
-    assert.deepEqual(slices.map((s) => text.slice(s.start, s.end)), ['a: 1\n', '---\nb: 2\n', '--- # c\nc: 3\n']);
-    assert.deepEqual(slices.map((s) => s.startLine), [0, 1, 3]);
+    assert.deepEqual(
+      slices.map((s) => text.slice(s.start, s.end)),
+      ['a: 1\n', '---\nb: 2\n', '--- # c\nc: 3\n'],
+    );
+    assert.deepEqual(
+      slices.map((s) => s.startLine),
+      [0, 1, 3],
+    );
   });
 
   it('does not cut at ---x or indented ---', () => {

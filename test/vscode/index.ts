@@ -7,7 +7,10 @@ import { join } from 'node:path';
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   const suite = join(__dirname, 'suite');
-  for (const f of readdirSync(suite).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(join(suite, f));
+  for (const f of readdirSync(suite)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(join(suite, f));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       console.log(`${runner.stats!.passes} passed, ${runner.stats!.failures} failed`);

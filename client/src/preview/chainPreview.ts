@@ -14,12 +14,15 @@ let target: Target | undefined;
 export function registerChainPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
   let refresh: NodeJS.Timeout | undefined;
   context.subscriptions.push(
-    vscode.commands.registerCommand('meshlens.previewChain', async (workloads?: string | string[], direction?: Target['direction'], port?: number) => {
-      const chosen = await pickTarget(client, workloads, direction, port);
-      if (!chosen) return;
-      target = chosen;
-      await show(context, client);
-    }),
+    vscode.commands.registerCommand(
+      'meshlens.previewChain',
+      async (workloads?: string | string[], direction?: Target['direction'], port?: number) => {
+        const chosen = await pickTarget(client, workloads, direction, port);
+        if (!chosen) return;
+        target = chosen;
+        await show(context, client);
+      },
+    ),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (!panel || !target || e.document.languageId !== 'yaml') return;
       if (refresh) clearTimeout(refresh);
@@ -28,27 +31,58 @@ export function registerChainPreview(context: vscode.ExtensionContext, client: L
   );
 }
 
-async function pickTarget(client: LanguageClient, preset?: string | string[], direction?: Target['direction'], port?: number): Promise<Target | undefined> {
+async function pickTarget(
+  client: LanguageClient,
+  preset?: string | string[],
+  direction?: Target['direction'],
+  port?: number,
+): Promise<Target | undefined> {
   const all = await client.sendRequest(ListWorkloadsRequest);
   const ids = typeof preset === 'string' ? [preset] : Array.isArray(preset) ? preset : undefined;
   const candidates = ids ? all.filter((w) => ids.includes(w.id)) : all;
   if (!candidates.length) {
-    void vscode.window.showInformationMessage('Meshlens found no workloads (Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Pods or Gateway API Gateways) in the workspace.');
+    void vscode.window.showInformationMessage(
+      'Meshlens found no workloads (Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Pods or Gateway API Gateways) in the workspace.',
+    );
     return undefined;
   }
-  const workload = candidates.length === 1 && ids
-    ? candidates[0]
-    : (await vscode.window.showQuickPick(candidates.map((w) => ({ label: w.id, description: `${w.kind}${w.gateway ? ' · gateway' : ''}`, w })), { title: 'Preview the Envoy filter chain of…' }))?.w;
+  const workload =
+    candidates.length === 1 && ids
+      ? candidates[0]
+      : (
+          await vscode.window.showQuickPick(
+            candidates.map((w) => ({ label: w.id, description: `${w.kind}${w.gateway ? ' · gateway' : ''}`, w })),
+            { title: 'Preview the Envoy filter chain of…' },
+          )
+        )?.w;
   if (!workload) return undefined;
-  const directions = (Object.keys(workload.ports) as Target['direction'][]);
-  const dir = direction ?? (directions.length === 1 ? directions[0] : (await vscode.window.showQuickPick(directions.map((d) => ({ label: d })), { title: `${workload.id}: which traffic?` }))?.label as Target['direction'] | undefined);
+  const directions = Object.keys(workload.ports) as Target['direction'][];
+  const dir =
+    direction ??
+    (directions.length === 1
+      ? directions[0]
+      : ((
+          await vscode.window.showQuickPick(
+            directions.map((d) => ({ label: d })),
+            { title: `${workload.id}: which traffic?` },
+          )
+        )?.label as Target['direction'] | undefined));
   if (!dir) return undefined;
   if (port) return { workload: workload.id, direction: dir, port };
   const ports = workload.ports[dir] ?? [];
   const other = 'Another port…';
-  const picked = ports.length === 1 ? String(ports[0]) : (await vscode.window.showQuickPick([...ports.map(String), other], { title: `${workload.id} ${dir}: port` }));
+  const picked =
+    ports.length === 1
+      ? String(ports[0])
+      : await vscode.window.showQuickPick([...ports.map(String), other], { title: `${workload.id} ${dir}: port` });
   if (!picked) return undefined;
-  const value = picked === other ? await vscode.window.showInputBox({ prompt: 'Port', validateInput: (v) => (/^\d+$/.test(v) && +v > 0 && +v < 65536 ? undefined : 'a port between 1 and 65535') }) : picked;
+  const value =
+    picked === other
+      ? await vscode.window.showInputBox({
+          prompt: 'Port',
+          validateInput: (v) => (/^\d+$/.test(v) && +v > 0 && +v < 65536 ? undefined : 'a port between 1 and 65535'),
+        })
+      : picked;
   return value ? { workload: workload.id, direction: dir, port: Number(value) } : undefined;
 }
 
@@ -64,19 +98,31 @@ async function render(client: LanguageClient): Promise<string> {
 
 async function show(context: vscode.ExtensionContext, client: LanguageClient): Promise<void> {
   if (!panel) {
-    panel = vscode.window.createWebviewPanel('meshlens.chainPreview', 'Envoy filter chain', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [],
-      retainContextWhenHidden: false,
-    });
+    panel = vscode.window.createWebviewPanel(
+      'meshlens.chainPreview',
+      'Envoy filter chain',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        localResourceRoots: [],
+        retainContextWhenHidden: false,
+      },
+    );
     panel.onDidDispose(() => (panel = undefined), null, context.subscriptions);
-    panel.webview.onDidReceiveMessage(async (msg: { type?: string; uri?: string; line?: number }) => {
-      if (msg?.type !== 'open' || typeof msg.uri !== 'string') return;
-      const uri = vscode.Uri.parse(msg.uri);
-      if (uri.scheme !== 'file' && uri.scheme !== 'untitled') return;
-      const line = Number.isInteger(msg.line) ? Math.max(0, msg.line!) : 0;
-      await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0), viewColumn: vscode.ViewColumn.One });
-    }, null, context.subscriptions);
+    panel.webview.onDidReceiveMessage(
+      async (msg: { type?: string; uri?: string; line?: number }) => {
+        if (msg?.type !== 'open' || typeof msg.uri !== 'string') return;
+        const uri = vscode.Uri.parse(msg.uri);
+        if (uri.scheme !== 'file' && uri.scheme !== 'untitled') return;
+        const line = Number.isInteger(msg.line) ? Math.max(0, msg.line!) : 0;
+        await vscode.window.showTextDocument(uri, {
+          selection: new vscode.Range(line, 0, line, 0),
+          viewColumn: vscode.ViewColumn.One,
+        });
+      },
+      null,
+      context.subscriptions,
+    );
   }
   panel.title = `Chain: ${target!.workload} ${target!.direction} ${target!.port}`;
   const nonce = randomBytes(16).toString('base64');

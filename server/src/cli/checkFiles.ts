@@ -23,14 +23,28 @@ export function checkInputs(inputs: Input[], istioVersion: string, meshConfig?: 
   const workspace = new Workspace();
   workspace.meshConfigOverride = meshConfig;
   workspace.istioVersion = istioVersion;
-  inputs.forEach((input, i) => workspace.setFile(workspaceKey(input, i), analyzeFile(input.text, { istioVersion: input.istioVersion ?? istioVersion })));
+  inputs.forEach((input, i) =>
+    workspace.setFile(
+      workspaceKey(input, i),
+      analyzeFile(input.text, { istioVersion: input.istioVersion ?? istioVersion }),
+    ),
+  );
   const results: Result[] = [];
   inputs.forEach((input, i) => {
     const lines = new LineIndex(input.text);
-    const findings: Finding[] = applyRules([...input.findings, ...fileFindings(workspace, workspaceKey(input, i))], input.rules);
+    const findings: Finding[] = applyRules(
+      [...input.findings, ...fileFindings(workspace, workspaceKey(input, i))],
+      input.rules,
+    );
     findings.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
     for (const f of findings) {
-      results.push({ file: input.file, range: { start: toPos(lines, f.start), end: toPos(lines, f.end) }, severity: f.severity, code: f.code, message: f.message });
+      results.push({
+        file: input.file,
+        range: { start: toPos(lines, f.start), end: toPos(lines, f.end) },
+        severity: f.severity,
+        code: f.code,
+        message: f.message,
+      });
     }
   });
   return results;

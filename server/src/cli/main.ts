@@ -1,6 +1,14 @@
 // The `meshlens` command line: the editor's checks for CI.
 import { readFileSync } from 'node:fs';
-import { KNOWN_VERSIONS, NEWEST_VERSION, normalizeVersion, allCodes, parseMeshConfigFile, MeshConfigInfo, projectConfigSchema } from '../core';
+import {
+  KNOWN_VERSIONS,
+  NEWEST_VERSION,
+  normalizeVersion,
+  allCodes,
+  parseMeshConfigFile,
+  MeshConfigInfo,
+  projectConfigSchema,
+} from '../core';
 import { readInputs } from './readInputs';
 import { checkInputs, atOrAbove } from './checkFiles';
 import { formatText } from './formatters/text';
@@ -14,7 +22,8 @@ import { runUpgradeCheck } from './upgradeCommand';
 import { ChainError, Direction } from '../core';
 
 // The package's version, put in at build time (esbuild define); the tests' bundles read package.json instead.
-export const VERSION: string = typeof MESHLENS_VERSION === 'string' ? MESHLENS_VERSION : require('../../../package.json').version;
+export const VERSION: string =
+  typeof MESHLENS_VERSION === 'string' ? MESHLENS_VERSION : require('../../../package.json').version;
 declare const MESHLENS_VERSION: string | undefined;
 
 const USAGE = `Usage: meshlens <command> [options]
@@ -84,7 +93,8 @@ function dispatch(argv: string[], io: Io): number {
     const { flags } = parseOptions(rest, ['format']);
     const format = flags.get('format') ?? 'text';
     if (format === 'markdown') io.out(codesMarkdown());
-    else if (format === 'text') for (const c of allCodes()) io.out(`${c.code}  ${c.severity.padEnd(7)}  ${c.name.padEnd(28)}  ${c.title}\n`);
+    else if (format === 'text')
+      for (const c of allCodes()) io.out(`${c.code}  ${c.severity.padEnd(7)}  ${c.name.padEnd(28)}  ${c.title}\n`);
     else throw new UsageError(`--format must be text or markdown, not "${format}"`);
     return 0;
   }
@@ -127,20 +137,27 @@ function parseOptions(args: string[], allowed: string[]): Options {
 function check(args: string[], io: Io): number {
   const opts = parseOptions(args, ['format', 'istio-version', 'fail-on', 'mesh-config']);
   const format = opts.flags.get('format') ?? 'text';
-  if (!['text', 'json', 'sarif', 'codeclimate'].includes(format)) throw new UsageError(`--format must be text, json, sarif or codeclimate, not "${format}"`);
+  if (!['text', 'json', 'sarif', 'codeclimate'].includes(format))
+    throw new UsageError(`--format must be text, json, sarif or codeclimate, not "${format}"`);
   const failOn = opts.flags.get('fail-on') ?? 'error';
-  if (failOn !== 'error' && failOn !== 'warning') throw new UsageError(`--fail-on must be error or warning, not "${failOn}"`);
+  if (failOn !== 'error' && failOn !== 'warning')
+    throw new UsageError(`--fail-on must be error or warning, not "${failOn}"`);
   const requested = opts.flags.get('istio-version');
   const istioVersion = normalizeVersion(requested);
   if (!istioVersion) throw new UsageError(`unknown Istio version "${requested}"; known: ${KNOWN_VERSIONS.join(', ')}`);
   if (opts.positional.length === 0) throw new UsageError('check needs at least one path (use - for stdin)');
 
   const project = new ProjectSettings(opts.positional, requested === undefined ? undefined : istioVersion);
-  const meshConfig = readMeshConfig(opts.flags.get('mesh-config') ?? project.meshConfigPath, !opts.flags.has('mesh-config'));
+  const meshConfig = readMeshConfig(
+    opts.flags.get('mesh-config') ?? project.meshConfigPath,
+    !opts.flags.has('mesh-config'),
+  );
   const read = readInputs(opts.positional, io.readStdin);
   const errors = read.errors;
   for (const e of errors) io.err(`meshlens: ${e.file}: ${e.message}\n`);
-  const inputs = project.checked(read.inputs).map((input) => ({ ...input, istioVersion: project.versionFor(input), rules: project.rulesFor(input) }));
+  const inputs = project
+    .checked(read.inputs)
+    .map((input) => ({ ...input, istioVersion: project.versionFor(input), rules: project.rulesFor(input) }));
   const results = [...project.configResults(), ...checkInputs(inputs, project.workspaceVersion, meshConfig)];
   if (format === 'json') io.out(formatJson(results));
   else if (format === 'sarif') io.out(formatSarif(results, VERSION));
@@ -153,9 +170,11 @@ function check(args: string[], io: Io): number {
 function upgrade(args: string[], io: Io): number {
   const opts = parseOptions(args, ['format', 'from', 'to', 'fail-on', 'mesh-config']);
   const format = opts.flags.get('format') ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  if (!['text', 'json', 'sarif'].includes(format))
+    throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   const failOn = opts.flags.get('fail-on') ?? 'error';
-  if (failOn !== 'error' && failOn !== 'warning') throw new UsageError(`--fail-on must be error or warning, not "${failOn}"`);
+  if (failOn !== 'error' && failOn !== 'warning')
+    throw new UsageError(`--fail-on must be error or warning, not "${failOn}"`);
   const version = (flag: 'from' | 'to') => {
     const raw = opts.flags.get(flag);
     if (!raw) throw new UsageError(`upgrade-check needs --${flag} VERSION (one of ${KNOWN_VERSIONS.join(', ')})`);
@@ -167,13 +186,33 @@ function upgrade(args: string[], io: Io): number {
   const to = version('to');
   if (opts.positional.length === 0) throw new UsageError('upgrade-check needs at least one path (use - for stdin)');
   const project = new ProjectSettings(opts.positional, to);
-  const meshConfig = readMeshConfig(opts.flags.get('mesh-config') ?? project.meshConfigPath, !opts.flags.has('mesh-config'));
+  const meshConfig = readMeshConfig(
+    opts.flags.get('mesh-config') ?? project.meshConfigPath,
+    !opts.flags.has('mesh-config'),
+  );
   const read = readInputs(opts.positional, io.readStdin);
   for (const e of read.errors) io.err(`meshlens: ${e.file}: ${e.message}\n`);
   const results = runUpgradeCheck(project.checked(read.inputs), from, to, meshConfig);
-  if (format === 'json') io.out(JSON.stringify(results.map(({ file, range, severity, code, message, resource, patchIndex, workloads }) => ({ file, range, severity, code, message, resource, patchIndex, workloads })), null, 2) + '\n');
+  if (format === 'json')
+    io.out(
+      JSON.stringify(
+        results.map(({ file, range, severity, code, message, resource, patchIndex, workloads }) => ({
+          file,
+          range,
+          severity,
+          code,
+          message,
+          resource,
+          patchIndex,
+          workloads,
+        })),
+        null,
+        2,
+      ) + '\n',
+    );
   else if (format === 'sarif') io.out(formatSarif(results, VERSION));
-  else io.out(results.length ? formatText(results) : `No differences for these files between Istio ${from} and ${to}.\n`);
+  else
+    io.out(results.length ? formatText(results) : `No differences for these files between Istio ${from} and ${to}.\n`);
   if (read.errors.length) return 2;
   return results.some((r) => atOrAbove(r.severity, failOn)) ? 1 : 0;
 }
@@ -189,11 +228,15 @@ function preview(command: 'chain' | 'telemetry', args: string[], io: Io): number
   if (!workload) throw new UsageError(`${command} needs --workload NAMESPACE/NAME`);
   if (opts.positional.length === 0) throw new UsageError(`${command} needs at least one path (use - for stdin)`);
   const project = new ProjectSettings(opts.positional, requested === undefined ? undefined : istioVersion);
-  const meshConfig = readMeshConfig(opts.flags.get('mesh-config') ?? project.meshConfigPath, !opts.flags.has('mesh-config'));
+  const meshConfig = readMeshConfig(
+    opts.flags.get('mesh-config') ?? project.meshConfigPath,
+    !opts.flags.has('mesh-config'),
+  );
   const read = readInputs(opts.positional, io.readStdin);
   const errors = read.errors;
   for (const e of errors) io.err(`meshlens: ${e.file}: ${e.message}\n`);
-  for (const r of project.configResults()) io.err(`meshlens: ${r.file}:${r.range.start.line}:${r.range.start.column}: ${r.code} ${r.message}\n`);
+  for (const r of project.configResults())
+    io.err(`meshlens: ${r.file}:${r.range.start.line}:${r.range.start.column}: ${r.code} ${r.message}\n`);
   const inputs = project.checked(read.inputs);
   const ws = workspaceOf(inputs, project.workspaceVersion);
   ws.meshConfigOverride = meshConfig;
@@ -202,7 +245,8 @@ function preview(command: 'chain' | 'telemetry', args: string[], io: Io): number
       io.out(runTelemetry(ws, workload, project.workspaceVersion, format));
     } else {
       const direction = opts.flags.get('direction') ?? 'inbound';
-      if (!['inbound', 'outbound', 'gateway'].includes(direction)) throw new UsageError(`--direction must be inbound, outbound or gateway, not "${direction}"`);
+      if (!['inbound', 'outbound', 'gateway'].includes(direction))
+        throw new UsageError(`--direction must be inbound, outbound or gateway, not "${direction}"`);
       const portText = opts.flags.get('port');
       if (!portText) throw new UsageError('chain needs --port N');
       io.out(runChain(ws, workload, direction as Direction, Number(portText), project.workspaceVersion, format));
@@ -225,7 +269,9 @@ function readMeshConfig(path: string | undefined, fromProject = false): MeshConf
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`${what}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new UsageError(
+      `${what}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
   }
   try {
     return parseMeshConfigFile(text, path);

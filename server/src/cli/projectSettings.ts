@@ -21,7 +21,10 @@ export class ProjectSettings {
   /** The configuration for the run as a whole: the first path's, else the current folder's. */
   readonly anchor: ProjectConfig | undefined;
 
-  constructor(paths: string[], private readonly versionFlag: string | undefined) {
+  constructor(
+    paths: string[],
+    private readonly versionFlag: string | undefined,
+  ) {
     const first = paths.find((p) => p !== '-');
     let dir = process.cwd();
     if (first) {
@@ -75,7 +78,16 @@ export class ProjectSettings {
       for (const f of config.findings) {
         const s = lines.positionAt(f.start);
         const e = lines.positionAt(f.end);
-        out.push({ file: config.file, range: { start: { line: s.line + 1, column: s.character + 1 }, end: { line: e.line + 1, column: e.character + 1 } }, severity: f.severity, code: f.code, message: f.message });
+        out.push({
+          file: config.file,
+          range: {
+            start: { line: s.line + 1, column: s.character + 1 },
+            end: { line: e.line + 1, column: e.character + 1 },
+          },
+          severity: f.severity,
+          code: f.code,
+          message: f.message,
+        });
       }
     }
     return out;

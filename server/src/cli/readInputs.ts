@@ -81,7 +81,13 @@ function decode(bytes: Buffer): { text: string; findings: Finding[] } {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const at = text.indexOf('\ufffd');
-    findings.push({ code: 'ML0004', severity: 'error', message: 'Invalid UTF-8: the file contains bytes that are not UTF-8 text (shown as \ufffd).', start: Math.max(0, at), end: Math.max(0, at) + 1 });
+    findings.push({
+      code: 'ML0004',
+      severity: 'error',
+      message: 'Invalid UTF-8: the file contains bytes that are not UTF-8 text (shown as \ufffd).',
+      start: Math.max(0, at),
+      end: Math.max(0, at) + 1,
+    });
   }
   return { text, findings };
 }

@@ -9,10 +9,20 @@ export interface UpgradeResult extends Result {
   workloads: string[];
 }
 
-export function runUpgradeCheck(inputs: Input[], from: string, to: string, meshConfig: Parameters<typeof upgradeCheck>[3]): UpgradeResult[] {
+export function runUpgradeCheck(
+  inputs: Input[],
+  from: string,
+  to: string,
+  meshConfig: Parameters<typeof upgradeCheck>[3],
+): UpgradeResult[] {
   const texts = new Map(inputs.map((i, n) => [`${i.file}\u0000${n}`, i]));
   const lines = new Map<string, LineIndex>();
-  const findings = upgradeCheck([...texts].map(([uri, i]) => ({ uri, text: i.text })), from, to, meshConfig);
+  const findings = upgradeCheck(
+    [...texts].map(([uri, i]) => ({ uri, text: i.text })),
+    from,
+    to,
+    meshConfig,
+  );
   return findings.map((f) => {
     const input = texts.get(f.uri)!;
     let index = lines.get(f.uri);
@@ -21,9 +31,16 @@ export function runUpgradeCheck(inputs: Input[], from: string, to: string, meshC
     const e = index.positionAt(f.end);
     return {
       file: input.file,
-      range: { start: { line: s.line + 1, column: s.character + 1 }, end: { line: e.line + 1, column: e.character + 1 } },
-      severity: f.severity, code: f.code, message: f.workloads.length ? `${f.message} Workloads: ${f.workloads.sort().join(', ')}.` : f.message,
-      resource: f.resource, patchIndex: f.patchIndex, workloads: f.workloads.sort(),
+      range: {
+        start: { line: s.line + 1, column: s.character + 1 },
+        end: { line: e.line + 1, column: e.character + 1 },
+      },
+      severity: f.severity,
+      code: f.code,
+      message: f.workloads.length ? `${f.message} Workloads: ${f.workloads.sort().join(', ')}.` : f.message,
+      resource: f.resource,
+      patchIndex: f.patchIndex,
+      workloads: f.workloads.sort(),
     };
   });
 }

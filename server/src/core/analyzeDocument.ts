@@ -43,16 +43,30 @@ export interface DocumentAnalysis {
   findings: Finding[];
 }
 
-const TEMPLATE_MARKER = /\{\{-?\s*(?:\.|\$|if\b|else\b|end\b|include\b|range\b|with\b|template\b|define\b|toYaml\b|tpl\b|printf\b|quote\b|default\b|required\b)/;
+const TEMPLATE_MARKER =
+  /\{\{-?\s*(?:\.|\$|if\b|else\b|end\b|include\b|range\b|with\b|template\b|define\b|toYaml\b|tpl\b|printf\b|quote\b|default\b|required\b)/;
 
-const OUR_KIND_LINE = new RegExp(`^\\s*kind:\\s*["']?(?:${knownKinds().map((k) => k.kind).join('|')})\\b`, 'm');
+const OUR_KIND_LINE = new RegExp(
+  `^\\s*kind:\\s*["']?(?:${knownKinds()
+    .map((k) => k.kind)
+    .join('|')})\\b`,
+  'm',
+);
 
 export function analyzeDocument(text: string, options: AnalysisOptions): DocumentAnalysis {
   const templateAt = text.search(TEMPLATE_MARKER);
   if (templateAt >= 0) {
-    return { parsed: { doc: undefined, value: undefined, findings: [], analysable: false }, findings: [
-      finding('ML0005', 'Template syntax ({{ }}) found: this document is not checked until it is rendered (for example with `helm template`).', templateAt, templateAt + 2),
-    ] };
+    return {
+      parsed: { doc: undefined, value: undefined, findings: [], analysable: false },
+      findings: [
+        finding(
+          'ML0005',
+          'Template syntax ({{ }}) found: this document is not checked until it is rendered (for example with `helm template`).',
+          templateAt,
+          templateAt + 2,
+        ),
+      ],
+    };
   }
   const parsed = parseSlice(text);
   // Syntax problems are ours to report only in documents that are (or try to be) one of our kinds.
@@ -65,14 +79,26 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
   const identity = classify(value.apiVersion, value.kind);
   if (identity.status === 'other') {
     if (typeof value.kind === 'string' && typeof value.apiVersion === 'string') {
-      result.resource = { kind: value.kind, apiVersion: value.apiVersion, name: str(metadata.name), namespace: str(metadata.namespace), ours: false };
+      result.resource = {
+        kind: value.kind,
+        apiVersion: value.apiVersion,
+        name: str(metadata.name),
+        namespace: str(metadata.namespace),
+        ours: false,
+      };
     }
     // Other kinds are read for their data only (workloads, services, mesh config); their syntax tree is dropped to
     // keep the memory of large workspaces down.
     result.parsed = { ...parsed, doc: undefined };
     return result;
   }
-  result.resource = { kind: identity.kind, apiVersion: `${identity.group}/${identity.version}`, name: str(metadata.name), namespace: str(metadata.namespace), ours: identity.status === 'ours' };
+  result.resource = {
+    kind: identity.kind,
+    apiVersion: `${identity.group}/${identity.version}`,
+    name: str(metadata.name),
+    namespace: str(metadata.namespace),
+    ours: identity.status === 'ours',
+  };
   if (options.depth === 'index') {
     result.parsed = { ...parsed, doc: undefined };
     return result;
@@ -85,17 +111,30 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
     findings.push(f);
   };
   if (identity.status === 'unserved') {
-    mark('ML0101', ['apiVersion'], `${identity.kind} is not served at ${identity.group}/${identity.version}. Served: ${identity.served.map((v) => `${identity.group}/${v}`).join(', ')}.`, { data: { replacements: identity.served.map((v) => `${identity.group}/${v}`) } });
+    mark(
+      'ML0101',
+      ['apiVersion'],
+      `${identity.kind} is not served at ${identity.group}/${identity.version}. Served: ${identity.served.map((v) => `${identity.group}/${v}`).join(', ')}.`,
+      { data: { replacements: identity.served.map((v) => `${identity.group}/${v}`) } },
+    );
     return result;
   }
   const since = kindAddedIn(identity.kind);
   if (since && compareVersions(options.istioVersion, since) < 0) {
-    mark('ML0102', ['kind'], `${identity.kind} does not exist in Istio ${options.istioVersion}; it was added in Istio ${since}.`);
+    mark(
+      'ML0102',
+      ['kind'],
+      `${identity.kind} does not exist in Istio ${options.istioVersion}; it was added in Istio ${since}.`,
+    );
     return result;
   }
   const gvSince = apiVersionAddedIn(`${identity.group}/${identity.version}`);
   if (gvSince && compareVersions(options.istioVersion, gvSince) < 0) {
-    mark('ML0102', ['apiVersion'], `${identity.group}/${identity.version} is not served by Istio ${options.istioVersion}; it was added in Istio ${gvSince}.`);
+    mark(
+      'ML0102',
+      ['apiVersion'],
+      `${identity.group}/${identity.version} is not served by Istio ${options.istioVersion}; it was added in Istio ${gvSince}.`,
+    );
     return result;
   }
 
@@ -115,7 +154,8 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
     try {
       check.run(view, (code, path, message, opts) => {
         if (check.codes.includes(code)) mark(code, path, message, opts);
-        else mark('ML0208', path, `Internal error in a Meshlens check: it reported ${code}, which it does not declare.`);
+        else
+          mark('ML0208', path, `Internal error in a Meshlens check: it reported ${code}, which it does not declare.`);
       });
     } catch (e) {
       // A check must never take the others down; report its failure where the user can see it.
@@ -135,7 +175,8 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
     }
   }
   if (identity.kind === 'Telemetry' && parsed.doc) {
-    for (const p of accessLogFilterProblems(parsed.doc, text, view.spec)) findings.push(finding('ML0315', p.message, p.start, p.end));
+    for (const p of accessLogFilterProblems(parsed.doc, text, view.spec))
+      findings.push(finding('ML0315', p.message, p.start, p.end));
   }
   return result;
 }

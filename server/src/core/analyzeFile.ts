@@ -45,7 +45,8 @@ export class DocumentResultCache {
     let sliceStart = Date.now();
     for (const slice of splitDocuments(text)) {
       const docText = text.slice(slice.start, slice.end);
-      if (!this.entries.has(docText) && !this.warmed.has(docText)) this.warmed.set(docText, analyzeDocument(docText, options));
+      if (!this.entries.has(docText) && !this.warmed.has(docText))
+        this.warmed.set(docText, analyzeDocument(docText, options));
       if (Date.now() - sliceStart > sliceMs) {
         await new Promise((resolve) => setImmediate(resolve));
         if (JSON.stringify(options) !== this.optionsKey) return;
@@ -77,7 +78,11 @@ export function analyzeFile(text: string, options: AnalysisOptions): FileAnalysi
   return analyzeFileWith(text, options, (docText) => analyzeDocument(docText, options));
 }
 
-function analyzeFileWith(text: string, options: AnalysisOptions, analyzeOne: (docText: string) => DocumentAnalysis): FileAnalysis {
+function analyzeFileWith(
+  text: string,
+  options: AnalysisOptions,
+  analyzeOne: (docText: string) => DocumentAnalysis,
+): FileAnalysis {
   const documents: AnalyzedDocument[] = [];
   const findings: Finding[] = [];
   for (const slice of splitDocuments(text)) {

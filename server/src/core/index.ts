@@ -32,7 +32,13 @@ export { valueOffsetAt } from './yaml/scalarText';
 export type { LuaRegion } from './lua/luaRegions';
 export { indentPath, skeleton } from './yaml/indentPath';
 export { envoyNodeAt, envoyHoverMarkdown, envoyFieldCompletions, envoyValueCompletions } from './envoy/envoyAssist';
-export { parseProjectConfig, projectConfigSchema, applyRules, PROJECT_CONFIG_NAME, RULE_LEVELS } from './project/projectConfig';
+export {
+  parseProjectConfig,
+  projectConfigSchema,
+  applyRules,
+  PROJECT_CONFIG_NAME,
+  RULE_LEVELS,
+} from './project/projectConfig';
 export type { ProjectConfig, RuleLevel } from './project/projectConfig';
 export { ProjectConfigResolver } from './project/configResolver';
 export { parseSlice, locateNearest, rangeOf } from './yaml/parseSlice';

@@ -18,9 +18,13 @@ const DIRECTIVE = /#\s*meshlens-disable(-next-line)?(?![\w-])[ \t]*([A-Za-z0-9_,
 
 function rulesOf(document: AnalyzedDocument): { rules: Rule[]; lines?: LineIndex } {
   const rules: Rule[] = [];
-  const annotations = isObject(document.value?.metadata) && isObject(document.value!.metadata.annotations) ? document.value!.metadata.annotations : undefined;
+  const annotations =
+    isObject(document.value?.metadata) && isObject(document.value!.metadata.annotations)
+      ? document.value!.metadata.annotations
+      : undefined;
   const annotated = annotations?.[SUPPRESS_ANNOTATION];
-  if (typeof annotated === 'string' && annotated.trim()) rules.push({ codes: codeSet(annotated), fromLine: 0, toLine: Infinity });
+  if (typeof annotated === 'string' && annotated.trim())
+    rules.push({ codes: codeSet(annotated), fromLine: 0, toLine: Infinity });
   if (!document.text.includes('meshlens-disable')) return { rules };
   const lines = new LineIndex(document.text);
   for (const m of document.text.matchAll(DIRECTIVE)) {
@@ -32,7 +36,10 @@ function rulesOf(document: AnalyzedDocument): { rules: Rule[]; lines?: LineIndex
 }
 
 function codeSet(text: string): Set<string> | 'all' {
-  const codes = text.split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter(Boolean);
+  const codes = text
+    .split(/[\s,]+/)
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
   return codes.length === 0 || codes.includes('*') ? 'all' : new Set(codes);
 }
 

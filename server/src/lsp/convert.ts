@@ -8,7 +8,12 @@ import { join } from 'node:path';
 // Codes link to their paragraph in the README that ships beside the server bundle, so the link works offline.
 export const README_URL = pathToFileURL(join(__dirname, '..', 'README.md')).toString();
 
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
 
 export function toDiagnostic(document: TextDocument, f: Finding): Diagnostic {
   const info = codeInfo(f.code);

@@ -46,7 +46,11 @@ export class DocumentModels {
 
   /** The analysis of an open document at its current version. */
   get(document: TextDocument): FileAnalysis {
-    if (this.versions.get(document.uri) !== document.version || !this.workspace.hasFile(document.uri) || !this.open.has(document.uri)) {
+    if (
+      this.versions.get(document.uri) !== document.version ||
+      !this.workspace.hasFile(document.uri) ||
+      !this.open.has(document.uri)
+    ) {
       this.open.add(document.uri);
       this.setText(document.uri, document.getText(), 'full');
       this.versions.set(document.uri, document.version);
@@ -58,14 +62,19 @@ export class DocumentModels {
   async prepare(document: TextDocument): Promise<void> {
     if (this.versions.get(document.uri) === document.version && this.workspace.hasFile(document.uri)) return;
     if (this.excluded(document.uri)) return;
-    await this.cacheFor(document.uri).warm(document.getText(), { istioVersion: this.settingsFor(document.uri).istioVersion, depth: 'full' });
+    await this.cacheFor(document.uri).warm(document.getText(), {
+      istioVersion: this.settingsFor(document.uri).istioVersion,
+      depth: 'full',
+    });
   }
 
   /** Everything to report for an open document, including the workspace checks, with the rules that apply to it. */
   findings(document: TextDocument): Finding[] {
     if (this.excluded(document.uri)) return [];
     this.get(document);
-    const findings = this.workspaceReady ? fileFindings(this.workspace, document.uri) : ownFindings(this.workspace, document.uri);
+    const findings = this.workspaceReady
+      ? fileFindings(this.workspace, document.uri)
+      : ownFindings(this.workspace, document.uri);
     return applyRules(findings, this.settingsFor(document.uri).rules);
   }
 
@@ -84,7 +93,10 @@ export class DocumentModels {
       this.workspace.deleteFile(uri);
       return;
     }
-    this.workspace.setFile(uri, this.cacheFor(uri).analyze(text, { istioVersion: this.settingsFor(uri).istioVersion, depth }));
+    this.workspace.setFile(
+      uri,
+      this.cacheFor(uri).analyze(text, { istioVersion: this.settingsFor(uri).istioVersion, depth }),
+    );
   }
 
   private cacheFor(uri: string): DocumentResultCache {

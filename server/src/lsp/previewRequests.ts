@@ -1,7 +1,15 @@
 // Custom requests the VS Code client (or any LSP client) uses for the filter-chain preview and CodeLens.
 import { CodeLens, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { renderChain, listWorkloads, workloadsSelectedBy, workloadTelemetry, ChainError, WorkloadSummary, Workspace } from '../core';
+import {
+  renderChain,
+  listWorkloads,
+  workloadsSelectedBy,
+  workloadTelemetry,
+  ChainError,
+  WorkloadSummary,
+  Workspace,
+} from '../core';
 import type { RenderChainParams, RenderChainResponse } from '../protocol';
 
 /** Adds the zero-based line where each origin's document starts, so the client can open it there. */
@@ -41,13 +49,23 @@ export function codeLenses(ws: Workspace, document: TextDocument, istioVersion: 
     const range = Range.create(line, 0, line, 0);
     const own = workloads.find((w) => w.source.uri === document.uri && w.source.docIndex === doc.slice.index);
     if (own) {
-      lenses.push({ range, command: { title: 'Meshlens: preview filter chain', command: 'meshlens.previewChain', arguments: [own.id] } });
+      lenses.push({
+        range,
+        command: { title: 'Meshlens: preview filter chain', command: 'meshlens.previewChain', arguments: [own.id] },
+      });
       continue;
     }
     const record = ws.resources.find((r) => r.uri === document.uri && r.docIndex === doc.slice.index);
     if (!record) continue;
     const ids = workloadsSelectedBy(ws, record, istioVersion);
-    lenses.push({ range, command: { title: `applies to ${ids.length} workload${ids.length === 1 ? '' : 's'} in the workspace`, command: ids.length ? 'meshlens.previewChain' : '', arguments: ids.length ? [ids] : [] } });
+    lenses.push({
+      range,
+      command: {
+        title: `applies to ${ids.length} workload${ids.length === 1 ? '' : 's'} in the workspace`,
+        command: ids.length ? 'meshlens.previewChain' : '',
+        arguments: ids.length ? [ids] : [],
+      },
+    });
   }
   return lenses;
 }
@@ -58,4 +76,3 @@ function firstContentLine(text: string, startLine: number): number {
   const i = lines.findIndex((l) => /^(apiVersion|kind):/.test(l));
   return startLine + Math.max(0, i);
 }
-

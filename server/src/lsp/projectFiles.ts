@@ -47,7 +47,13 @@ export class ProjectFiles {
     const config = uri ? this.configFor(uri) : this.rootConfig();
     const rules: Record<string, RuleLevel> = { ...settings.rules, ...(config?.rules ?? {}) };
     const projectFile = config ? pathToFileURL(config.file).toString() : undefined;
-    if (config?.istioVersion) return { istioVersion: config.istioVersion, rules, istioVersionSource: { kind: 'projectFile', uri: projectFile! }, projectFile };
+    if (config?.istioVersion)
+      return {
+        istioVersion: config.istioVersion,
+        rules,
+        istioVersionSource: { kind: 'projectFile', uri: projectFile! },
+        projectFile,
+      };
     return { istioVersion: settings.istioVersion, rules, istioVersionSource: { kind: 'setting' }, projectFile };
   }
 }

@@ -2,7 +2,13 @@
 // safe default, so that one bad document can never take the server down or stop it answering.
 import { CancellationToken, ResponseError, LSPErrorCodes, Connection } from 'vscode-languageserver';
 
-export function runSafe<T>(connection: Connection, run: () => T | Promise<T>, fallback: T, what: string, token?: CancellationToken): Promise<T | ResponseError<void>> {
+export function runSafe<T>(
+  connection: Connection,
+  run: () => T | Promise<T>,
+  fallback: T,
+  what: string,
+  token?: CancellationToken,
+): Promise<T | ResponseError<void>> {
   return new Promise((resolve) => {
     setImmediate(async () => {
       if (token?.isCancellationRequested) return resolve(cancelled());

@@ -1,5 +1,14 @@
 // The Meshlens language server: `node dist/server.js --stdio`. It wires LSP requests to the language modes.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, InitializeResult, DidChangeConfigurationNotification, FileChangeType, WorkspaceFolder } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  InitializeResult,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  WorkspaceFolder,
+} from 'vscode-languageserver/node';
 import { readFileSync } from 'node:fs';
 import { yamlFilesUnder, readYaml, uriToPath } from './workspaceIndexer';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -17,9 +26,7 @@ import { createDocumentRegions } from './modes/documentRegions';
 import { EmbeddedYamlService } from './yamlLanguageService';
 import { createValidator } from './validation';
 import { runSafe } from './runner';
-import { handleListWorkloads, handleRenderChain, codeLenses } from './previewRequests';
-import { ListWorkloadsRequest, RenderChainRequest, EffectiveSettingsRequest, UpgradeCheckRequest } from '../protocol';
-import { handleUpgradeCheck } from './upgradeRequest';
+import { registerMeshlensRequests } from './meshlensRequests';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -27,7 +34,10 @@ let settings: MeshlensSettings = DEFAULT_SETTINGS;
 let pullConfiguration = false;
 let codeLensRefresh = false;
 /** Project files are read from the open editor if there is one, else from disk. */
-const models = new DocumentModels(settings, (path) => documents.get(pathToFileURL(path).toString())?.getText() ?? diskText(pathToFileURL(path).toString()));
+const models = new DocumentModels(
+  settings,
+  (path) => documents.get(pathToFileURL(path).toString())?.getText() ?? diskText(pathToFileURL(path).toString()),
+);
 const luaMode = createLuaMode(models);
 const yamlService = new EmbeddedYamlService();
 const modes = createLanguageModes(
@@ -36,8 +46,10 @@ const modes = createLanguageModes(
   { lua: luaMode, 'envoy-value': createEnvoyValueMode(models) },
   [createProjectFileMode(yamlService)],
 );
-const validator = createValidator(connection, documents, (document) =>
-  modes.getAllModes().flatMap((m) => m.doValidation?.(document, models.settingsFor(document.uri)) ?? []),
+const validator = createValidator(
+  connection,
+  documents,
+  (document) => modes.getAllModes().flatMap((m) => m.doValidation?.(document, models.settingsFor(document.uri)) ?? []),
   (document) => models.prepare(document),
 );
 let workspaceFolders: WorkspaceFolder[] = [];
@@ -105,10 +117,15 @@ async function indexWorkspace(): Promise<void> {
 }
 
 process.on('uncaughtException', (e) => connection.console.error(`Meshlens: uncaught ${e?.stack ?? e}`));
-process.on('unhandledRejection', (e) => connection.console.error(`Meshlens: unhandled rejection ${(e as Error)?.stack ?? e}`));
+process.on('unhandledRejection', (e) =>
+  connection.console.error(`Meshlens: unhandled rejection ${(e as Error)?.stack ?? e}`),
+);
 
 connection.onInitialize((params): InitializeResult => {
-  settings = readSettings((params.initializationOptions as Record<string, unknown> | undefined)?.settings ?? params.initializationOptions, (m) => connection.console.warn(m));
+  settings = readSettings(
+    (params.initializationOptions as Record<string, unknown> | undefined)?.settings ?? params.initializationOptions,
+    (m) => connection.console.warn(m),
+  );
   models.updateSettings(settings, diskText);
   workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   models.projects.rootDir = workspaceFolders[0] ? uriToPath(workspaceFolders[0].uri) : undefined;
@@ -132,13 +149,18 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'meshlens' }).catch(() => undefined);
-  void refreshSettings().then(() => indexWorkspace()).catch((e) => {
-    connection.console.error(`Meshlens: indexing failed: ${e}`);
-    // Show what there is: the workspace checks run on the files indexed so far.
-    models.workspaceReady = true;
-    workspaceChanged();
-  });
+  if (pullConfiguration)
+    void connection.client
+      .register(DidChangeConfigurationNotification.type, { section: 'meshlens' })
+      .catch(() => undefined);
+  void refreshSettings()
+    .then(() => indexWorkspace())
+    .catch((e) => {
+      connection.console.error(`Meshlens: indexing failed: ${e}`);
+      // Show what there is: the workspace checks run on the files indexed so far.
+      models.workspaceReady = true;
+      workspaceChanged();
+    });
 });
 
 connection.onDidChangeWatchedFiles(async (change) => {
@@ -201,63 +223,74 @@ documents.onDidClose((e) => {
 });
 
 connection.onCompletion((params, token) =>
-  runSafe(connection, async () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const mode = modes.getModeAtPosition(document, params.position);
-    return (await mode?.doComplete?.(document, params.position, models.settingsFor(document.uri))) ?? null;
-  }, null, 'completion', token),
+  runSafe(
+    connection,
+    async () => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const mode = modes.getModeAtPosition(document, params.position);
+      return (await mode?.doComplete?.(document, params.position, models.settingsFor(document.uri))) ?? null;
+    },
+    null,
+    'completion',
+    token,
+  ),
 );
 
 connection.onHover((params, token) =>
-  runSafe(connection, () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    return modes.getModeAtPosition(document, params.position)?.doHover?.(document, params.position, models.settingsFor(document.uri)) ?? null;
-  }, null, 'hover', token),
+  runSafe(
+    connection,
+    () => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
+      return (
+        modes
+          .getModeAtPosition(document, params.position)
+          ?.doHover?.(document, params.position, models.settingsFor(document.uri)) ?? null
+      );
+    },
+    null,
+    'hover',
+    token,
+  ),
 );
 
 connection.onSignatureHelp((params, token) =>
-  runSafe(connection, () => {
-    const document = documents.get(params.textDocument.uri);
-    return document ? modes.getModeAtPosition(document, params.position)?.doSignatureHelp?.(document, params.position, models.settingsFor(document.uri)) ?? null : null;
-  }, null, 'signature help', token),
+  runSafe(
+    connection,
+    () => {
+      const document = documents.get(params.textDocument.uri);
+      return document
+        ? (modes
+            .getModeAtPosition(document, params.position)
+            ?.doSignatureHelp?.(document, params.position, models.settingsFor(document.uri)) ?? null)
+        : null;
+    },
+    null,
+    'signature help',
+    token,
+  ),
 );
 
 connection.onCodeAction((params, token) =>
-  runSafe(connection, () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    return modes.getAllModes().flatMap((m) => m.getCodeActions?.(document, params.range, params.context, models.settingsFor(document.uri)) ?? []);
-  }, [], 'code actions', token),
+  runSafe(
+    connection,
+    () => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return [];
+      return modes
+        .getAllModes()
+        .flatMap(
+          (m) => m.getCodeActions?.(document, params.range, params.context, models.settingsFor(document.uri)) ?? [],
+        );
+    },
+    [],
+    'code actions',
+    token,
+  ),
 );
 
-connection.onRequest(EffectiveSettingsRequest, (params) => {
-  const { istioVersion, istioVersionSource, projectFile } = models.settingsFor(params.uri);
-  return { istioVersion, istioVersionSource, projectFile };
-});
-connection.onRequest(UpgradeCheckRequest, (params, token) =>
-  runSafe(connection, () => {
-    for (const d of documents.all()) models.get(d);
-    return handleUpgradeCheck(models, params, (uri) => documents.get(uri)?.getText() ?? diskText(uri));
-  }, { from: '', to: params.to, findings: [] }, 'the upgrade check', token),
-);
-connection.onRequest(ListWorkloadsRequest, (token) => runSafe(connection, () => handleListWorkloads(models.workspace), [], 'listing workloads', token));
-connection.onRequest(RenderChainRequest, (params, token) =>
-  runSafe(connection, () => {
-    // Open documents win over what is on disk.
-    for (const d of documents.all()) models.get(d);
-    return handleRenderChain(models.workspace, params, models.workspace.istioVersion);
-  }, { error: 'rendering failed; see the Meshlens output' }, 'rendering a chain', token),
-);
-connection.onCodeLens((params, token) =>
-  runSafe(connection, () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    models.get(document);
-    return codeLenses(models.workspace, document, models.workspace.istioVersion);
-  }, [], 'code lenses', token),
-);
+registerMeshlensRequests(connection, documents, models, diskText);
 
 documents.listen(connection);
 connection.listen();

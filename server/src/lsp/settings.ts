@@ -23,7 +23,8 @@ export function readSettings(raw: unknown, warn: (message: string) => void): Mes
   const rawRules = section.rules && typeof section.rules === 'object' ? (section.rules as Record<string, unknown>) : {};
   for (const [code, level] of Object.entries(rawRules)) {
     if (!allCodes().some((c) => c.code === code)) warn(`Meshlens: meshlens.rules names unknown code ${code}; ignored.`);
-    else if (!RULE_LEVELS.includes(level as RuleLevel)) warn(`Meshlens: meshlens.rules.${code} must be one of ${RULE_LEVELS.join(', ')}; ignored.`);
+    else if (!RULE_LEVELS.includes(level as RuleLevel))
+      warn(`Meshlens: meshlens.rules.${code} must be one of ${RULE_LEVELS.join(', ')}; ignored.`);
     else rules[code] = level as RuleLevel;
   }
   return { istioVersion: version, rules };

@@ -6,7 +6,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 /** Coalesces a burst of keystrokes; far under yaml-language-server's fixed 200 ms. */
 export const VALIDATION_DELAY_MS = 10;
 
-export function createValidator(connection: Connection, documents: TextDocuments<TextDocument>, validate: (document: TextDocument) => import('vscode-languageserver').Diagnostic[], prepare?: (document: TextDocument) => Promise<void>) {
+export function createValidator(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  validate: (document: TextDocument) => import('vscode-languageserver').Diagnostic[],
+  prepare?: (document: TextDocument) => Promise<void>,
+) {
   const pending = new Map<string, NodeJS.Timeout>();
 
   async function run(document: TextDocument): Promise<void> {
@@ -29,11 +34,14 @@ export function createValidator(connection: Connection, documents: TextDocuments
   return {
     schedule(document: TextDocument, delay = VALIDATION_DELAY_MS): void {
       this.cancel(document.uri);
-      pending.set(document.uri, setTimeout(() => {
-        pending.delete(document.uri);
-        const latest = documents.get(document.uri);
-        if (latest) void run(latest);
-      }, delay));
+      pending.set(
+        document.uri,
+        setTimeout(() => {
+          pending.delete(document.uri);
+          const latest = documents.get(document.uri);
+          if (latest) void run(latest);
+        }, delay),
+      );
     },
     cancel(uri: string): void {
       const t = pending.get(uri);

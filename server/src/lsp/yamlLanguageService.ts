@@ -22,7 +22,14 @@ export class EmbeddedYamlService {
       },
       workspaceContext: { resolveRelativePath: (relative) => relative },
     });
-    this.service.configure({ validate: false, hover: false, completion: true, format: false, isKubernetes: false, schemas: [] });
+    this.service.configure({
+      validate: false,
+      hover: false,
+      completion: true,
+      format: false,
+      isKubernetes: false,
+      schemas: [],
+    });
     this.service.registerCustomSchemaProvider(async (uri) => {
       if (uri.startsWith(`${SCHEME}:///project/`)) return 'meshlens://schemas/project';
       const m = new RegExp(`^${SCHEME}:///(\\w+)/(\\w+)/([\\d.]+)/`).exec(uri);
@@ -35,7 +42,15 @@ export class EmbeddedYamlService {
    * names the document (file and position in it) and `textVersion` its text, so that yaml-language-server's parse
    * cache is reused while the text is the same.
    */
-  async complete(docText: string, kind: string, version: string, istioVersion: string, position: Position, cacheKey?: string, textVersion = 1): Promise<CompletionList> {
+  async complete(
+    docText: string,
+    kind: string,
+    version: string,
+    istioVersion: string,
+    position: Position,
+    cacheKey?: string,
+    textVersion = 1,
+  ): Promise<CompletionList> {
     const id = cacheKey ? encodeURIComponent(cacheKey) : String(++this.serial);
     const uri = `${SCHEME}:///${kind}/${version}/${istioVersion}/${id}.yaml`;
     const document = TextDocument.create(uri, 'yaml', textVersion, docText);
@@ -43,8 +58,19 @@ export class EmbeddedYamlService {
   }
 
   /** Completion in a whole file against one of Meshlens's own schemas (`project`: `.meshlens.yaml`). */
-  async completeWithSchema(text: string, schema: 'project', position: Position, cacheKey: string, textVersion: number): Promise<CompletionList> {
-    const document = TextDocument.create(`${SCHEME}:///${schema}/${encodeURIComponent(cacheKey)}.yaml`, 'yaml', textVersion, text);
+  async completeWithSchema(
+    text: string,
+    schema: 'project',
+    position: Position,
+    cacheKey: string,
+    textVersion: number,
+  ): Promise<CompletionList> {
+    const document = TextDocument.create(
+      `${SCHEME}:///${schema}/${encodeURIComponent(cacheKey)}.yaml`,
+      'yaml',
+      textVersion,
+      text,
+    );
     return this.service.doComplete(document, position, false);
   }
 }

@@ -4,7 +4,11 @@ import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'meshlens.meshlens';
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {
@@ -27,7 +31,11 @@ async function open(name: string): Promise<vscode.TextEditor> {
 async function completionLabels(uri: vscode.Uri, position: vscode.Position, expect: string): Promise<string[]> {
   // The first request can come before the language server is ready: ask again until it answers.
   return until(`completion with ${expect}`, async () => {
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      uri,
+      position,
+    );
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     return labels.includes(expect) ? labels : undefined;
   });
@@ -42,7 +50,12 @@ function code(d: vscode.Diagnostic): string {
 }
 
 describe('Meshlens in VS Code', () => {
-  let api: { previewBody(): Promise<string | undefined>; ready: Promise<void>; activationMs: number; statusItem: vscode.StatusBarItem };
+  let api: {
+    previewBody(): Promise<string | undefined>;
+    ready: Promise<void>;
+    activationMs: number;
+    statusItem: vscode.StatusBarItem;
+  };
   before(async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is not loaded (check engines.vscode)`);
@@ -68,7 +81,10 @@ describe('Meshlens in VS Code', () => {
     assert.equal(unknown.severity, vscode.DiagnosticSeverity.Error);
     const both = diags.find((d) => code(d) === 'ML0203')!;
     assert.equal(editor.document.getText(both.range), 'HTTP_FILTR');
-    assert.ok(diags.some((d) => code(d) === 'ML0308'), diags.map(code).join());
+    assert.ok(
+      diags.some((d) => code(d) === 'ML0308'),
+      diags.map(code).join(),
+    );
   });
 
   it('leaves other kinds in the same file alone', async () => {
@@ -91,15 +107,24 @@ describe('Meshlens in VS Code', () => {
 
   it('offers the new-resource snippets', async () => {
     const editor = await open('empty.yaml');
-    const labels = await completionLabels(editor.document.uri, new vscode.Position(0, 0), 'EnvoyFilter (networking.istio.io/v1alpha3)');
-    for (const prefix of ['envoyfilter', 'envoyfilter-lua', 'wasmplugin', 'telemetry', 'trafficextension']) assert.ok(labels.includes(prefix), labels.join());
+    const labels = await completionLabels(
+      editor.document.uri,
+      new vscode.Position(0, 0),
+      'EnvoyFilter (networking.istio.io/v1alpha3)',
+    );
+    for (const prefix of ['envoyfilter', 'envoyfilter-lua', 'wasmplugin', 'telemetry', 'trafficextension'])
+      assert.ok(labels.includes(prefix), labels.join());
   });
 
   it('shows hover documentation', async () => {
     const editor = await open('complete.yaml');
     const pos = editor.document.positionAt(editor.document.getText().indexOf('configPatches') + 3);
     const hovers = await until('hover', async () => {
-      const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, pos);
+      const h = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        pos,
+      );
       return h.length ? h : undefined;
     });
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
@@ -111,7 +136,12 @@ describe('Meshlens in VS Code', () => {
     const editor = await open('broken.yaml');
     const uri = editor.document.uri;
     const unknown = await until('ML0201', () => meshlensDiagnostics(uri).find((d) => code(d) === 'ML0201'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, unknown.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      unknown.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title === 'Change to `workloadSelector`');
     assert.ok(fix?.edit, actions.map((a) => a.title).join());
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -128,15 +158,22 @@ describe('Meshlens in VS Code', () => {
       return b && b.includes('envoy.filters.http.router') ? b : undefined;
     });
     const names = [...body.matchAll(/<div class="name">([^<]*)<\/div>/g)].map((m) => m[1]);
-    assert.deepEqual(names.slice(0, 2), ['istio.metadata_exchange', 'extensions.istio.io/trafficextension/preview.auth~istio-translated-wasmplugin']);
+    assert.deepEqual(names.slice(0, 2), [
+      'istio.metadata_exchange',
+      'extensions.istio.io/trafficextension/preview.auth~istio-translated-wasmplugin',
+    ]);
     const router = names.indexOf('envoy.filters.http.router');
     assert.equal(names[router - 1], '&#60;script&#62;window.__pwned=2&#60;/script&#62;');
     assert.match(body, /<td>✓<\/td>/);
     const labels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
-    await until(`the preview tab among ${labels().join(', ')}`, () => (labels().some((l) => l.startsWith('Chain: preview/web inbound 8080')) ? true : undefined), 10_000);
+    await until(
+      `the preview tab among ${labels().join(', ')}`,
+      () => (labels().some((l) => l.startsWith('Chain: preview/web inbound 8080')) ? true : undefined),
+      10_000,
+    );
   });
 
-  it('inside a Lua filter\'s typed_config: completion, Envoy docs on hover, a misspelled field on its key', async () => {
+  it("inside a Lua filter's typed_config: completion, Envoy docs on hover, a misspelled field on its key", async () => {
     const editor = await open('lua-filter.yaml');
     const doc = editor.document;
     const blank = new vscode.Position(16, 10);
@@ -164,9 +201,19 @@ describe('Meshlens in VS Code', () => {
     try {
       // ML0320 is istiod's note on every EnvoyFilter: once it is there the server has published this document, and
       // nothing else is wrong at 1.31. (Asserting an absence before the first publish would prove nothing.)
-      await until('the server\'s diagnostics', () => (meshlensDiagnostics(uri).some((d) => code(d) === 'ML0320') ? true : undefined));
-      assert.deepEqual(meshlensDiagnostics(uri).filter((d) => code(d) !== 'ML0320').map((d) => `${code(d)} ${d.message}`), []);
-      assert.equal(meshlensDiagnostics(uri).find((d) => code(d) === 'ML0320')!.severity, vscode.DiagnosticSeverity.Information);
+      await until("the server's diagnostics", () =>
+        meshlensDiagnostics(uri).some((d) => code(d) === 'ML0320') ? true : undefined,
+      );
+      assert.deepEqual(
+        meshlensDiagnostics(uri)
+          .filter((d) => code(d) !== 'ML0320')
+          .map((d) => `${code(d)} ${d.message}`),
+        [],
+      );
+      assert.equal(
+        meshlensDiagnostics(uri).find((d) => code(d) === 'ML0320')!.severity,
+        vscode.DiagnosticSeverity.Information,
+      );
       await config.update('istioVersion', '1.28', vscode.ConfigurationTarget.Workspace);
       const diags = await until('version diagnostics', () => {
         const d = meshlensDiagnostics(uri);
@@ -194,18 +241,37 @@ describe('Meshlens in VS Code', () => {
 
   it('has a getting-started walkthrough whose steps run commands that exist', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const walkthroughs = ext.packageJSON.contributes.walkthroughs as Array<{ id: string; steps: Array<{ id: string; description: string; media: { markdown: string } }> }>;
-    assert.deepEqual(walkthroughs[0].steps.map((s) => s.id), ['openExamples', 'seeDiagnostic', 'previewChain', 'setVersion']);
+    const walkthroughs = ext.packageJSON.contributes.walkthroughs as Array<{
+      id: string;
+      steps: Array<{ id: string; description: string; media: { markdown: string } }>;
+    }>;
+    assert.deepEqual(
+      walkthroughs[0].steps.map((s) => s.id),
+      ['openExamples', 'seeDiagnostic', 'previewChain', 'setVersion'],
+    );
     const commands = await vscode.commands.getCommands(true);
     for (const step of walkthroughs[0].steps) {
-      for (const m of step.description.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(commands.includes(m[1]), `${step.id}: ${m[1]}`);
+      for (const m of step.description.matchAll(/\(command:([\w.]+)\)/g))
+        assert.ok(commands.includes(m[1]), `${step.id}: ${m[1]}`);
       await vscode.workspace.fs.stat(vscode.Uri.joinPath(ext.extensionUri, step.media.markdown));
     }
-    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#meshlens.gettingStarted`, false);
+    await vscode.commands.executeCommand(
+      'workbench.action.openWalkthrough',
+      `${EXTENSION_ID}#meshlens.gettingStarted`,
+      false,
+    );
     // "See a diagnostic": opens the examples' mistakes.yaml (a copy) and the server marks its problems.
     await vscode.commands.executeCommand('meshlens.showExampleProblem');
-    const editor = await until('mistakes.yaml', () => (vscode.window.activeTextEditor?.document.uri.path.endsWith('/mistakes.yaml') ? vscode.window.activeTextEditor : undefined));
-    const diags = await until('its problems', () => (meshlensDiagnostics(editor.document.uri).some((d) => code(d) === 'ML0201') ? meshlensDiagnostics(editor.document.uri) : undefined));
+    const editor = await until('mistakes.yaml', () =>
+      vscode.window.activeTextEditor?.document.uri.path.endsWith('/mistakes.yaml')
+        ? vscode.window.activeTextEditor
+        : undefined,
+    );
+    const diags = await until('its problems', () =>
+      meshlensDiagnostics(editor.document.uri).some((d) => code(d) === 'ML0201')
+        ? meshlensDiagnostics(editor.document.uri)
+        : undefined,
+    );
     assert.equal(editor.document.getText(diags.find((d) => code(d) === 'ML0201')!.range), 'workloadSelecter');
   });
 
@@ -213,17 +279,26 @@ describe('Meshlens in VS Code', () => {
     const waypoint = fileUri('waypoint.yaml');
     await open('waypoint.yaml');
     // waypoint.yaml uses context WAYPOINT, which Istio 1.28 lacks.
-    const result = await vscode.commands.executeCommand<{ from: string; to: string; findings: Array<{ code: string }> }>('meshlens.checkUpgrade', '1.28');
+    const result = await vscode.commands.executeCommand<{
+      from: string;
+      to: string;
+      findings: Array<{ code: string }>;
+    }>('meshlens.checkUpgrade', '1.28');
     assert.equal(result.from, '1.31');
-    assert.ok(result.findings.some((f) => f.code === 'ML1003'), JSON.stringify(result.findings));
-    const upgrade = () => vscode.languages.getDiagnostics(waypoint).filter((d) => String(d.source).startsWith('meshlens upgrade'));
+    assert.ok(
+      result.findings.some((f) => f.code === 'ML1003'),
+      JSON.stringify(result.findings),
+    );
+    const upgrade = () =>
+      vscode.languages.getDiagnostics(waypoint).filter((d) => String(d.source).startsWith('meshlens upgrade'));
     const diags = await until('upgrade diagnostics', () => (upgrade().length ? upgrade() : undefined));
     assert.equal(diags[0].source, 'meshlens upgrade 1.31→1.28');
     assert.match(diags.map((d) => d.message).join('\n'), /Istio 1\.28: .*WAYPOINT.*\[ML0104; not reported for 1\.31\]/);
-    const report = await until('the report', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'meshlens-upgrade'));
+    const report = await until('the report', () =>
+      vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'meshlens-upgrade'),
+    );
     assert.match(report.getText(), /^# Istio 1\.31 → 1\.28/);
     await vscode.commands.executeCommand('meshlens.clearUpgradeFindings');
     assert.deepEqual(upgrade(), []);
   });
 });
-

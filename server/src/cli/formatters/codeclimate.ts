@@ -3,7 +3,12 @@
 import { createHash } from 'node:crypto';
 import type { Result } from '../checkFiles';
 
-const SEVERITY: Record<Result['severity'], string> = { error: 'critical', warning: 'major', info: 'minor', hint: 'info' };
+const SEVERITY: Record<Result['severity'], string> = {
+  error: 'critical',
+  warning: 'major',
+  info: 'minor',
+  hint: 'info',
+};
 
 export function formatCodeClimate(results: Result[]): string {
   const seen = new Map<string, number>();

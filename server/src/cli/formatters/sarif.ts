@@ -12,34 +12,43 @@ export function formatSarif(results: Result[], toolVersion: string): string {
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'meshlens',
-          version: toolVersion,
-          rules: codes.map((c) => ({
-            id: c.code,
-            name: c.name,
-            shortDescription: { text: c.title },
-            fullDescription: { text: c.explanation },
-            defaultConfiguration: { level: LEVEL[c.severity] },
-          })),
-        },
-      },
-      columnKind: 'utf16CodeUnits',
-      results: results.map((r) => ({
-        ruleId: r.code,
-        ruleIndex: ruleIndex.get(r.code),
-        level: LEVEL[r.severity],
-        message: { text: r.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: artifactUri(r.file),
-            region: { startLine: r.range.start.line, startColumn: r.range.start.column, endLine: r.range.end.line, endColumn: r.range.end.column },
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'meshlens',
+            version: toolVersion,
+            rules: codes.map((c) => ({
+              id: c.code,
+              name: c.name,
+              shortDescription: { text: c.title },
+              fullDescription: { text: c.explanation },
+              defaultConfiguration: { level: LEVEL[c.severity] },
+            })),
           },
-        }],
-      })),
-    }],
+        },
+        columnKind: 'utf16CodeUnits',
+        results: results.map((r) => ({
+          ruleId: r.code,
+          ruleIndex: ruleIndex.get(r.code),
+          level: LEVEL[r.severity],
+          message: { text: r.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: artifactUri(r.file),
+                region: {
+                  startLine: r.range.start.line,
+                  startColumn: r.range.start.column,
+                  endLine: r.range.end.line,
+                  endColumn: r.range.end.column,
+                },
+              },
+            },
+          ],
+        })),
+      },
+    ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }

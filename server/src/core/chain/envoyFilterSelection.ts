@@ -19,26 +19,39 @@ export function selectedEnvoyFilters(ws: Workspace, ctx: ProxyContext): Resource
   const mergedByPriority = atLeast(ctx.istioVersion, VERSION_FACTS.envoyFilterRootFirst);
   const priority = (r: ResourceRecord) => (typeof r.spec.priority === 'number' ? r.spec.priority : 0);
   const rootRank = (r: ResourceRecord) => (r.namespace === ctx.rootNamespace ? 0 : 1);
-  return namespaces.flatMap((ns) => ws.inNamespace(ns).resources)
+  return namespaces
+    .flatMap((ns) => ws.inNamespace(ns).resources)
     .filter((r) => r.kind === 'EnvoyFilter')
     .filter((r) => shouldAttach(r.namespace, r.spec, selectorLabels(r.kind, r.spec), ctx))
     .sort((a, b) => {
       if (!mergedByPriority && rootRank(a) !== rootRank(b)) return rootRank(a) - rootRank(b);
       if (priority(a) !== priority(b)) return priority(a) - priority(b);
       if (rootRank(a) !== rootRank(b)) return rootRank(a) - rootRank(b);
-      return creationTime(a.value).localeCompare(creationTime(b.value)) || `${a.name}.${a.namespace}`.localeCompare(`${b.name}.${b.namespace}`);
+      return (
+        creationTime(a.value).localeCompare(creationTime(b.value)) ||
+        `${a.name}.${a.namespace}`.localeCompare(`${b.name}.${b.namespace}`)
+      );
     });
 }
 
 /** Why an EnvoyFilter of a namespace near the workload does not select it (the question users bring to a preview). */
 function whyNotSelected(r: ResourceRecord, ctx: ProxyContext): string {
   const searched = searchedNamespaces(ctx);
-  if (!searched.includes(r.namespace)) return `not selected: istiod looks for EnvoyFilters only in ${searched.join(' and ')} (the root namespace is ${ctx.rootNamespace}), not in ${r.namespace}`;
+  if (!searched.includes(r.namespace))
+    return `not selected: istiod looks for EnvoyFilters only in ${searched.join(' and ')} (the root namespace is ${ctx.rootNamespace}), not in ${r.namespace}`;
   const refs = targetRefsOf(r.spec);
-  if (refs.length && !ctx.gatewayApiName) return 'not selected: targetRefs attach only to Gateway API gateways and waypoints, and this workload is neither';
-  if (refs.length) return `not selected: no targetRef names Gateway ${ctx.gatewayApiName} in namespace ${ctx.workload.namespace}`;
+  if (refs.length && !ctx.gatewayApiName)
+    return 'not selected: targetRefs attach only to Gateway API gateways and waypoints, and this workload is neither';
+  if (refs.length)
+    return `not selected: no targetRef names Gateway ${ctx.gatewayApiName} in namespace ${ctx.workload.namespace}`;
   const labels = asLabels(selectorLabels(r.kind, r.spec)) ?? {};
-  const missing = Object.entries(labels).filter(([k, v]) => ctx.workload.labels[k] !== v).map(([k, v]) => (ctx.workload.labels[k] === undefined ? `${k}=${v} (the workload has no ${k} label)` : `${k}=${v} (the workload has ${k}=${ctx.workload.labels[k]})`));
+  const missing = Object.entries(labels)
+    .filter(([k, v]) => ctx.workload.labels[k] !== v)
+    .map(([k, v]) =>
+      ctx.workload.labels[k] === undefined
+        ? `${k}=${v} (the workload has no ${k} label)`
+        : `${k}=${v} (the workload has ${k}=${ctx.workload.labels[k]})`,
+    );
   return `not selected: workloadSelector label${missing.length === 1 ? '' : 's'} ${missing.join(', ')} do${missing.length === 1 ? 'es' : ''} not match`;
 }
 
@@ -55,7 +68,16 @@ export function nearMisses(ws: Workspace, ctx: ProxyContext, selected: ResourceR
     const reason = whyNotSelected(r, ctx);
     asArray(r.spec.configPatches).forEach((cp, index) => {
       if (!isObject(cp) || !isObject(cp.patch)) return;
-      out.push({ envoyFilter: `${r.namespace}/${r.name}`, index, applyTo: String(cp.applyTo ?? ''), operation: String(cp.patch.operation ?? ''), applied: false, reason, origin: originOf(r), selected: false });
+      out.push({
+        envoyFilter: `${r.namespace}/${r.name}`,
+        index,
+        applyTo: String(cp.applyTo ?? ''),
+        operation: String(cp.patch.operation ?? ''),
+        applied: false,
+        reason,
+        origin: originOf(r),
+        selected: false,
+      });
     });
   }
   return out;

@@ -5,7 +5,13 @@ import type { ProxyContext } from '../proxy/proxyContext';
 import type { RenderedFilter } from './types';
 import { shouldAttach, searchedNamespaces, creationTime } from '../proxy/attachment';
 import { selectorLabels } from '../resources/selectors';
-import { wasmFilterName, trafficExtensionFilterName, atLeast, VERSION_FACTS, TRANSLATED_WASMPLUGIN_SUFFIX } from '../versions/versionFacts';
+import {
+  wasmFilterName,
+  trafficExtensionFilterName,
+  atLeast,
+  VERSION_FACTS,
+  TRANSLATED_WASMPLUGIN_SUFFIX,
+} from '../versions/versionFacts';
 
 export type Phase = 'AUTHN' | 'AUTHZ' | 'STATS' | 'UNSPECIFIED';
 export const PHASES: Phase[] = ['AUTHN', 'AUTHZ', 'STATS', 'UNSPECIFIED'];
@@ -34,7 +40,14 @@ function candidateOf(r: ResourceRecord, version: string): Candidate | undefined 
   if (r.kind === 'WasmPlugin') {
     if (typeof s.url !== 'string' || !s.url) return undefined;
     const translated = atLeast(version, VERSION_FACTS.wasmPluginTranslation);
-    return { record: r, phase: phaseOf(s.phase), priority, network: s.type === 'NETWORK', lua: false, sortName: translated ? r.name + TRANSLATED_WASMPLUGIN_SUFFIX : r.name };
+    return {
+      record: r,
+      phase: phaseOf(s.phase),
+      priority,
+      network: s.type === 'NETWORK',
+      lua: false,
+      sortName: translated ? r.name + TRANSLATED_WASMPLUGIN_SUFFIX : r.name,
+    };
   }
   if (r.kind === 'TrafficExtension') {
     const lua = isObject(s.lua);
@@ -55,22 +68,36 @@ function trafficMatches(spec: Record<string, unknown>, ctx: ProxyContext): boole
     if (mode === 'CLIENT' || mode === 'SERVER') {
       if (mode !== ctx.mode) return false;
     }
-    const ports = asArray(sel.ports).filter(isObject).map((p) => p.number);
+    const ports = asArray(sel.ports)
+      .filter(isObject)
+      .map((p) => p.number);
     return ports.length === 0 || ports.includes(ctx.port);
   });
 }
 
 /** The extension filters of each phase, in istiod's order, for the HTTP chain (network: false) or network chain. */
-export function extensionFilters(resources: ResourceRecord[], ctx: ProxyContext, network: boolean): Record<Phase, RenderedFilter[]> {
+export function extensionFilters(
+  resources: ResourceRecord[],
+  ctx: ProxyContext,
+  network: boolean,
+): Record<Phase, RenderedFilter[]> {
   type Ranked = RenderedFilter & { priority?: number };
   const out: Record<Phase, Ranked[]> = { AUTHN: [], AUTHZ: [], STATS: [], UNSPECIFIED: [] };
   const ordered: Candidate[] = [];
   for (const ns of searchedNamespaces(ctx)) {
     const inNs = resources
-      .filter((r) => r.namespace === ns && (r.kind === 'WasmPlugin' || (r.kind === 'TrafficExtension' && atLeast(ctx.istioVersion, '1.30'))))
+      .filter(
+        (r) =>
+          r.namespace === ns &&
+          (r.kind === 'WasmPlugin' || (r.kind === 'TrafficExtension' && atLeast(ctx.istioVersion, '1.30'))),
+      )
       .map((r) => candidateOf(r, ctx.istioVersion))
       .filter((c): c is Candidate => !!c)
-      .sort((a, b) => creationTime(a.record.value).localeCompare(creationTime(b.record.value)) || a.sortName.localeCompare(b.sortName));
+      .sort(
+        (a, b) =>
+          creationTime(a.record.value).localeCompare(creationTime(b.record.value)) ||
+          a.sortName.localeCompare(b.sortName),
+      );
     ordered.push(...inNs);
   }
   for (const c of ordered) {
@@ -83,13 +110,17 @@ export function extensionFilters(resources: ResourceRecord[], ctx: ProxyContext,
   // A stable sort, highest priority first; no priority sorts last (MinInt32), not as 0.
   const key = (f: Ranked) => f.priority ?? Number.MIN_SAFE_INTEGER;
   const sorted = {} as Record<Phase, RenderedFilter[]>;
-  for (const p of PHASES) sorted[p] = [...out[p]].sort((a, b) => key(b) - key(a)).map(({ priority: _p, ...filter }) => filter);
+  for (const p of PHASES)
+    sorted[p] = [...out[p]].sort((a, b) => key(b) - key(a)).map(({ priority: _p, ...filter }) => filter);
   return sorted;
 }
 
 function toFilter(c: Candidate, version: string, network: boolean): RenderedFilter & { priority?: number } {
   const r = c.record;
-  const name = r.kind === 'WasmPlugin' ? wasmFilterName(version, r.namespace, r.name) : trafficExtensionFilterName(r.namespace, r.name);
+  const name =
+    r.kind === 'WasmPlugin'
+      ? wasmFilterName(version, r.namespace, r.name)
+      : trafficExtensionFilterName(r.namespace, r.name);
   return {
     name,
     typeUrl: c.lua ? LUA : network ? NETWORK_WASM : HTTP_WASM,

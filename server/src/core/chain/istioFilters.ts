@@ -11,7 +11,13 @@ import { customAuthzFilters } from './customAuthz';
 import { atLeast, VERSION_FACTS } from '../versions/versionFacts';
 
 const T = 'type.googleapis.com/';
-const own = (name: string, typeUrl: string | null, reason: string): RenderedFilter => ({ name, typeUrl, origin: null, phase: null, reason });
+const own = (name: string, typeUrl: string | null, reason: string): RenderedFilter => ({
+  name,
+  typeUrl,
+  origin: null,
+  phase: null,
+  reason,
+});
 
 interface Policies {
   custom: string[];
@@ -58,31 +64,96 @@ export function istioChain(ws: Workspace, ctx: ProxyContext): IstioChain {
   const telemetry = effectiveTelemetry(ws, ctx);
   const phase = (p: Phase) => http.push(...ext[p]);
 
-  http.push(own('istio.metadata_exchange', `${T}io.istio.http.peer_metadata.Config`, inbound ? 'peer metadata exchange (downstream discovery)' : 'peer metadata exchange (upstream discovery)'));
+  http.push(
+    own(
+      'istio.metadata_exchange',
+      `${T}io.istio.http.peer_metadata.Config`,
+      inbound ? 'peer metadata exchange (downstream discovery)' : 'peer metadata exchange (upstream discovery)',
+    ),
+  );
   const custom = customAuthzFilters(ws, policies.custom, ctx.istioVersion);
   http.push(...custom.filters);
   phase('AUTHN');
-  if (policies.jwt) http.push(own('envoy.filters.http.jwt_authn', `${T}envoy.extensions.filters.http.jwt_authn.v3.JwtAuthentication`, 'a RequestAuthentication with jwtRules selects the workload'));
+  if (policies.jwt)
+    http.push(
+      own(
+        'envoy.filters.http.jwt_authn',
+        `${T}envoy.extensions.filters.http.jwt_authn.v3.JwtAuthentication`,
+        'a RequestAuthentication with jwtRules selects the workload',
+      ),
+    );
   // Through 1.20 istiod followed jwt_authn with its own istio_authn filter (removed by istio/istio#47407).
-  if (policies.jwt && !atLeast(ctx.istioVersion, VERSION_FACTS.istioAuthnRemoved)) http.push(own('istio_authn', null, 'Istio 1.20 and older: the authentication filter that follows jwt_authn'));
+  if (policies.jwt && !atLeast(ctx.istioVersion, VERSION_FACTS.istioAuthnRemoved))
+    http.push(own('istio_authn', null, 'Istio 1.20 and older: the authentication filter that follows jwt_authn'));
   phase('AUTHZ');
   for (const action of ['AUDIT', 'DENY', 'ALLOW']) {
-    if (policies.actions.has(action)) http.push(own('envoy.filters.http.rbac', `${T}envoy.extensions.filters.http.rbac.v3.RBAC`, `an ${action} AuthorizationPolicy selects the workload`));
+    if (policies.actions.has(action))
+      http.push(
+        own(
+          'envoy.filters.http.rbac',
+          `${T}envoy.extensions.filters.http.rbac.v3.RBAC`,
+          `an ${action} AuthorizationPolicy selects the workload`,
+        ),
+      );
   }
   phase('STATS');
   phase('UNSPECIFIED');
-  http.push(own('envoy.filters.http.grpc_stats', `${T}envoy.extensions.filters.http.grpc_stats.v3.FilterConfig`, 'always present'));
-  if (!inbound) http.push(own('istio.alpn', `${T}istio.envoy.config.filter.http.alpn.v2alpha1.FilterConfig`, 'ALPN override for upstream (not on inbound)'));
-  http.push(own('envoy.filters.http.fault', `${T}envoy.extensions.filters.http.fault.v3.HTTPFault`, 'always present; configured per route by VirtualService'));
-  http.push(own('envoy.filters.http.cors', `${T}envoy.extensions.filters.http.cors.v3.Cors`, 'always present; configured per route by VirtualService'));
+  http.push(
+    own(
+      'envoy.filters.http.grpc_stats',
+      `${T}envoy.extensions.filters.http.grpc_stats.v3.FilterConfig`,
+      'always present',
+    ),
+  );
+  if (!inbound)
+    http.push(
+      own(
+        'istio.alpn',
+        `${T}istio.envoy.config.filter.http.alpn.v2alpha1.FilterConfig`,
+        'ALPN override for upstream (not on inbound)',
+      ),
+    );
+  http.push(
+    own(
+      'envoy.filters.http.fault',
+      `${T}envoy.extensions.filters.http.fault.v3.HTTPFault`,
+      'always present; configured per route by VirtualService',
+    ),
+  );
+  http.push(
+    own(
+      'envoy.filters.http.cors',
+      `${T}envoy.extensions.filters.http.cors.v3.Cors`,
+      'always present; configured per route by VirtualService',
+    ),
+  );
   for (const provider of statsProviders(telemetry, ctx.mode)) {
-    http.push(own('istio.stats', `${T}stats.PluginConfig`, `metrics provider ${provider} (Prometheus) is in effect for ${ctx.mode} traffic`));
+    http.push(
+      own(
+        'istio.stats',
+        `${T}stats.PluginConfig`,
+        `metrics provider ${provider} (Prometheus) is in effect for ${ctx.mode} traffic`,
+      ),
+    );
   }
   http.push(own('envoy.filters.http.router', `${T}envoy.extensions.filters.http.router.v3.Router`, 'always last'));
 
   const network: RenderedFilter[] = [];
-  if (inbound) network.push(own('istio.metadata_exchange', `${T}envoy.tcp.metadataexchange.config.MetadataExchange`, 'TCP metadata exchange on inbound chains'));
+  if (inbound)
+    network.push(
+      own(
+        'istio.metadata_exchange',
+        `${T}envoy.tcp.metadataexchange.config.MetadataExchange`,
+        'TCP metadata exchange on inbound chains',
+      ),
+    );
   for (const p of PHASES) network.push(...netExt[p]);
-  network.push(own('envoy.filters.network.http_connection_manager', `${T}envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager`, 'the HTTP connection manager that runs the HTTP filters'));
+  network.push(
+    own(
+      'envoy.filters.network.http_connection_manager',
+      `${T}envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager`,
+      'the HTTP connection manager that runs the HTTP filters',
+    ),
+  );
   return { httpFilters: http, networkFilters: network, telemetry, assumptions: custom.assumptions };
 }

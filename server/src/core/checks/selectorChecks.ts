@@ -3,7 +3,12 @@ import { Check, Report } from './check';
 import { isObject, asArray } from '../util/values';
 import { SELECTOR_FIELDS } from '../resources/selectors';
 
-const TARGET_KINDS = ['Service', 'networking.istio.io/ServiceEntry', 'gateway.networking.k8s.io/Gateway', 'gateway.networking.k8s.io/GatewayClass'];
+const TARGET_KINDS = [
+  'Service',
+  'networking.istio.io/ServiceEntry',
+  'gateway.networking.k8s.io/Gateway',
+  'gateway.networking.k8s.io/GatewayClass',
+];
 
 export const selectorExclusive: Check = {
   codes: ['ML0301'],
@@ -14,10 +19,15 @@ export const selectorExclusive: Check = {
     if (set.length <= 1) return;
     // Mark every field after the first, so each mark sits on a field the user may want to remove.
     for (const f of set.slice(1)) {
-      report('ML0301', ['spec', f], `Only one of ${field}, targetRef or targetRefs can be set; this resource sets ${set.join(' and ')}.`, {
-        on: 'key',
-        data: { conflicting: set },
-      });
+      report(
+        'ML0301',
+        ['spec', f],
+        `Only one of ${field}, targetRef or targetRefs can be set; this resource sets ${set.join(' and ')}.`,
+        {
+          on: 'key',
+          data: { conflicting: set },
+        },
+      );
     }
   },
 };
@@ -32,15 +42,19 @@ export const selectorLabels: Check = {
     const map = isObject(selector) ? selector[labels] : undefined;
     if (!isObject(map) || Object.keys(map).length === 0) {
       // istiod's words for EnvoyFilter; the others get the shared helper's.
-      const message = res.kind === 'EnvoyFilter'
-        ? 'Envoy filter: workload selector specified without labels, will be applied to all services in namespace'
-        : `workload selector specified without labels: \`${field}\` selects every workload in the namespace (the whole mesh in the root namespace).`;
+      const message =
+        res.kind === 'EnvoyFilter'
+          ? 'Envoy filter: workload selector specified without labels, will be applied to all services in namespace'
+          : `workload selector specified without labels: \`${field}\` selects every workload in the namespace (the whole mesh in the root namespace).`;
       report('ML0304', ['spec', field], message, { on: 'key' });
       return;
     }
     for (const [key, value] of Object.entries(map)) {
       if (key === '') report('ML0303', ['spec', field, labels, key], 'Label key must not be empty.', { on: 'key' });
-      else if (key.includes('*')) report('ML0302', ['spec', field, labels, key], `Wildcard is not supported in a selector key: "${key}".`, { on: 'key' });
+      else if (key.includes('*'))
+        report('ML0302', ['spec', field, labels, key], `Wildcard is not supported in a selector key: "${key}".`, {
+          on: 'key',
+        });
       if (typeof value === 'string' && value.includes('*')) {
         report('ML0302', ['spec', field, labels, key], `Wildcard is not supported in a selector value: "${value}".`);
       }
@@ -53,7 +67,10 @@ export const targetRefs: Check = {
   kinds: Object.keys(SELECTOR_FIELDS),
   run(res, report) {
     if (isObject(res.spec.targetRef)) {
-      report('ML0326', ['spec', 'targetRef'], '`targetRef` is deprecated; use `targetRefs`, a list.', { on: 'key', data: { toTargetRefs: true } });
+      report('ML0326', ['spec', 'targetRef'], '`targetRef` is deprecated; use `targetRefs`, a list.', {
+        on: 'key',
+        data: { toTargetRefs: true },
+      });
       checkRef(res.spec.targetRef, ['spec', 'targetRef'], res.kind, report);
     }
     asArray(res.spec.targetRefs).forEach((ref, i) => {
@@ -64,7 +81,12 @@ export const targetRefs: Check = {
 
 function checkRef(ref: Record<string, unknown>, path: (string | number)[], kind: string, report: Report): void {
   if (typeof ref.namespace === 'string' && ref.namespace !== '') {
-    report('ML0305', [...path, 'namespace'], 'Cross-namespace referencing is not supported: remove `namespace` and put the resource in the target\'s namespace.', { on: 'key' });
+    report(
+      'ML0305',
+      [...path, 'namespace'],
+      "Cross-namespace referencing is not supported: remove `namespace` and put the resource in the target's namespace.",
+      { on: 'key' },
+    );
   }
   // EnvoyFilter's targetRefs get only the CRD rules; the kind and name rules are the Telemetry/WasmPlugin webhook's.
   if (kind === 'EnvoyFilter') return;
@@ -75,7 +97,11 @@ function checkRef(ref: Record<string, unknown>, path: (string | number)[], kind:
     const group = typeof ref.group === 'string' && ref.group !== 'core' ? ref.group : '';
     const gk = group ? `${group}/${ref.kind}` : ref.kind;
     if (!TARGET_KINDS.includes(gk)) {
-      report('ML0306', [...path, 'kind'], `targetRef must be to one of ${TARGET_KINDS.join(', ')} but was ${group}/${ref.kind}.`);
+      report(
+        'ML0306',
+        [...path, 'kind'],
+        `targetRef must be to one of ${TARGET_KINDS.join(', ')} but was ${group}/${ref.kind}.`,
+      );
     }
   }
 }

@@ -16,10 +16,19 @@ export const versionAvailability: Check = {
       for (const { path, value } of instances(res.value, change.path)) {
         if (change.enumValue) {
           if (value === change.enumValue) {
-            report('ML0104', path, `\`${change.enumValue}\` is not available in Istio ${res.istioVersion}; it was added in Istio ${change.added}.`);
+            report(
+              'ML0104',
+              path,
+              `\`${change.enumValue}\` is not available in Istio ${res.istioVersion}; it was added in Istio ${change.added}.`,
+            );
           }
         } else {
-          report('ML0103', path, `\`${String(path[path.length - 1])}\` is not available in Istio ${res.istioVersion}; it was added in Istio ${change.added}.`, { on: 'key' });
+          report(
+            'ML0103',
+            path,
+            `\`${String(path[path.length - 1])}\` is not available in Istio ${res.istioVersion}; it was added in Istio ${change.added}.`,
+            { on: 'key' },
+          );
         }
       }
     }

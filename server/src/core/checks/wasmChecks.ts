@@ -21,7 +21,11 @@ export const wasmModule: Check = {
 function checkUrl(url: string, path: PathSegment[], report: Report): void {
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(url)?.[1];
   if (scheme !== undefined && !SCHEMES.includes(scheme.toLowerCase())) {
-    report('ML0307', path, `url contains unsupported scheme: ${scheme}. Use oci://, https://, http:// or file:// (no scheme means oci://).`);
+    report(
+      'ML0307',
+      path,
+      `url contains unsupported scheme: ${scheme}. Use oci://, https://, http:// or file:// (no scheme means oci://).`,
+    );
     return;
   }
   if (!parsesAsUrl(url)) report('ML0307', path, `failed to parse url: ${url}`);
@@ -29,6 +33,7 @@ function checkUrl(url: string, path: PathSegment[], report: Report): void {
 
 /** What Go's url.ParseRequestURI (tried as-is, then with http:// in front) rejects: bad %-escapes, spaces, controls. */
 function parsesAsUrl(url: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what Go rejects here
   if (/[\s\x00-\x1f\x7f]/.test(url)) return false;
   if (/%(?![0-9a-fA-F]{2})/.test(url)) return false;
   const withScheme = /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url) ? url : `http://${url}`;
@@ -57,12 +62,26 @@ export const trafficExtensionShape: Check = {
     const hasWasm = res.spec.wasm !== undefined && res.spec.wasm !== null;
     const hasLua = res.spec.lua !== undefined && res.spec.lua !== null;
     if (hasWasm === hasLua) {
-      report('ML0312', hasWasm ? ['spec', 'lua'] : ['spec'], hasWasm ? 'Exactly one of wasm or lua must be set; this sets both.' : 'Exactly one of wasm or lua must be set; this sets neither.', { on: 'key' });
+      report(
+        'ML0312',
+        hasWasm ? ['spec', 'lua'] : ['spec'],
+        hasWasm
+          ? 'Exactly one of wasm or lua must be set; this sets both.'
+          : 'Exactly one of wasm or lua must be set; this sets neither.',
+        { on: 'key' },
+      );
     }
     if (isObject(res.spec.lua) && typeof res.spec.lua.inlineCode === 'string') {
       const bytes = Buffer.byteLength(res.spec.lua.inlineCode, 'utf8');
-      if (bytes === 0) report('ML0318', ['spec', 'lua', 'inlineCode'], 'Lua inlineCode must not be empty.', { on: 'key' });
-      else if (bytes > 65536) report('ML0318', ['spec', 'lua', 'inlineCode'], `Lua inlineCode is ${bytes} bytes; istiod accepts at most 65536.`, { on: 'key' });
+      if (bytes === 0)
+        report('ML0318', ['spec', 'lua', 'inlineCode'], 'Lua inlineCode must not be empty.', { on: 'key' });
+      else if (bytes > 65536)
+        report(
+          'ML0318',
+          ['spec', 'lua', 'inlineCode'],
+          `Lua inlineCode is ${bytes} bytes; istiod accepts at most 65536.`,
+          { on: 'key' },
+        );
     }
   },
 };

@@ -18,7 +18,8 @@ export interface FilterInfo {
 
 const filtersByName = new Map<string, FilterInfo>((catalog.filters as FilterInfo[]).map((f) => [f.name, f]));
 const filtersByType = new Map<string, FilterInfo>();
-for (const f of catalog.filters as FilterInfo[]) for (const t of f.types) if (!filtersByType.has(t)) filtersByType.set(t, f);
+for (const f of catalog.filters as FilterInfo[])
+  for (const t of f.types) if (!filtersByType.has(t)) filtersByType.set(t, f);
 
 export type TypeStatus = 'v3' | 'well-known' | 'istio' | 'v2' | 'unknown';
 
@@ -30,7 +31,8 @@ export function typeStatus(typeUrl: string): TypeStatus {
   if (istio.has(name)) return 'istio';
   if (frozen.has(name)) return 'v2';
   // v2-era Envoy packages that data-plane-api no longer carries at all (e.g. envoy.config.filter.http.wasm.v2).
-  if (/^envoy\.(?:api\.v2|config\.filter|config\.[\w.]*\.v2(?:alpha\d*|beta\d*)?\.|service\.[\w.]*\.v2)/.test(name)) return 'v2';
+  if (/^envoy\.(?:api\.v2|config\.filter|config\.[\w.]*\.v2(?:alpha\d*|beta\d*)?\.|service\.[\w.]*\.v2)/.test(name))
+    return 'v2';
   return 'unknown';
 }
 

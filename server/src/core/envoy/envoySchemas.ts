@@ -13,7 +13,14 @@ const parsed = new Map<string, Def>();
 const validators = new Map<string, ValidateFunction>();
 // Each message is its own schema (`envoy:<name>`) and references are not inlined, so a message several roots use
 // (DataSource, HeaderValue, ...) is compiled once; `optimize` is off because compiling dominated `meshlens check`.
-const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, verbose: true, inlineRefs: false, code: { optimize: false } });
+const ajv = new Ajv({
+  allErrors: true,
+  strict: false,
+  validateFormats: false,
+  verbose: true,
+  inlineRefs: false,
+  code: { optimize: false },
+});
 const added = new Set<string>();
 
 /** The schema file ships beside dist/ (the bundles) and is found from the tests' build folders too. */
@@ -64,7 +71,10 @@ function addToAjv(name: string): void {
   const text = loadTexts()[name];
   if (!text) return;
   added.add(name);
-  ajv.addSchema(JSON.parse(text.replace(/"#\/definitions\/([^"]+)"/g, (_, ref) => JSON.stringify(`envoy:${ref}`))), `envoy:${name}`);
+  ajv.addSchema(
+    JSON.parse(text.replace(/"#\/definitions\/([^"]+)"/g, (_, ref) => JSON.stringify(`envoy:${ref}`))),
+    `envoy:${name}`,
+  );
 }
 
 export function validatorFor(name: string): ValidateFunction | undefined {
@@ -86,7 +96,9 @@ export function messageForApplyTo(applyTo: string): string | undefined {
 
 /** The definition an `@type` names, if Envoy's v3 API (or a well-known type) has it. */
 export function messageForType(typeUrl: string): string | undefined {
-  return (index.types as Record<string, string>)[typeUrl.startsWith('type.googleapis.com/') ? typeUrl : `type.googleapis.com/${typeUrl.replace(/^.*\//, '')}`];
+  return (index.types as Record<string, string>)[
+    typeUrl.startsWith('type.googleapis.com/') ? typeUrl : `type.googleapis.com/${typeUrl.replace(/^.*\//, '')}`
+  ];
 }
 
 /** The v3 type URL that replaced a v2-era one. */

@@ -36,7 +36,11 @@ const NETWORK: Record<string, PatchContext[]> = {
 };
 
 /** The contexts (of those a patch's `match.context` covers) where istiod generates the filter itself. */
-export function istioGeneratesFilter(kind: 'HTTP_FILTER' | 'NETWORK_FILTER', name: string, context: string): PatchContext[] {
+export function istioGeneratesFilter(
+  kind: 'HTTP_FILTER' | 'NETWORK_FILTER',
+  name: string,
+  context: string,
+): PatchContext[] {
   const where = (kind === 'HTTP_FILTER' ? HTTP : NETWORK)[name] ?? [];
   const wanted = context === 'ANY' || context === '' ? ALL : ALL.filter((c) => c === context);
   return where.filter((c) => wanted.includes(c));

@@ -26,22 +26,40 @@ export function quickFixesFor(text: string, document: AnalyzedDocument, finding:
 
   if (replacement && ['ML0201', 'ML0203', 'ML0325', 'ML0601'].includes(finding.code)) {
     const quote = /^["']/.test(text.slice(finding.start, finding.end)) ? text[finding.start] : '';
-    fixes.push({ title: `Change to \`${replacement}\``, edits: [{ start: finding.start, end: finding.end, newText: quote + replacement + quote }], preferred: true });
+    fixes.push({
+      title: `Change to \`${replacement}\``,
+      edits: [{ start: finding.start, end: finding.end, newText: quote + replacement + quote }],
+      preferred: true,
+    });
   }
   if (data.setPriority && doc.contents && isMap(doc.contents)) {
     const spec = findPair(doc.contents, 'spec');
     if (spec && isMap(spec.value)) {
       const existing = findPair(spec.value, 'priority');
       const value = existing?.value as Node | undefined;
-      if (value?.range) fixes.push({ title: 'Set spec.priority to 10', edits: [{ start: base + value.range[0], end: base + value.range[1], newText: '10' }], preferred: true });
-      else fixes.push({ title: 'Set spec.priority to 10', edits: insertKey(text, base, spec.value, 'priority', '10'), preferred: true });
+      if (value?.range)
+        fixes.push({
+          title: 'Set spec.priority to 10',
+          edits: [{ start: base + value.range[0], end: base + value.range[1], newText: '10' }],
+          preferred: true,
+        });
+      else
+        fixes.push({
+          title: 'Set spec.priority to 10',
+          edits: insertKey(text, base, spec.value, 'priority', '10'),
+          preferred: true,
+        });
     }
   }
   if (data.addValue && at) {
     const pair = pairAt(doc, at.path);
     if (pair && isMap(pair.value)) {
       const isTag = finding.code === 'ML0308';
-      fixes.push({ title: isTag ? 'Add a value (a CEL expression)' : 'Add an empty patch value', edits: insertKey(text, base, pair.value, 'value', isTag ? '"request.host"' : '{}'), preferred: true });
+      fixes.push({
+        title: isTag ? 'Add a value (a CEL expression)' : 'Add an empty patch value',
+        edits: insertKey(text, base, pair.value, 'value', isTag ? '"request.host"' : '{}'),
+        preferred: true,
+      });
     }
   }
   if (finding.code === 'ML0301' && Array.isArray(data.conflicting) && at) {
@@ -56,12 +74,20 @@ export function quickFixesFor(text: string, document: AnalyzedDocument, finding:
     const spec = findPair(doc.contents, 'spec');
     const targetRef = spec && isMap(spec.value) ? findPair(spec.value, 'targetRef') : undefined;
     const hasRefs = spec && isMap(spec.value) ? findPair(spec.value, 'targetRefs') : undefined;
-    if (targetRef && !hasRefs) fixes.push({ title: 'Turn targetRef into targetRefs', edits: toTargetRefs(text, base, targetRef), preferred: finding.code === 'ML0326' });
+    if (targetRef && !hasRefs)
+      fixes.push({
+        title: 'Turn targetRef into targetRefs',
+        edits: toTargetRefs(text, base, targetRef),
+        preferred: finding.code === 'ML0326',
+      });
   }
   return fixes;
 }
 
-function pairAt(doc: NonNullable<AnalyzedDocument['parsed']['doc']>, path: readonly (string | number)[]): Pair | undefined {
+function pairAt(
+  doc: NonNullable<AnalyzedDocument['parsed']['doc']>,
+  path: readonly (string | number)[],
+): Pair | undefined {
   const loc = locate(doc, path);
   return loc?.pair;
 }
@@ -72,7 +98,11 @@ function insertKey(text: string, base: number, map: YAMLMap, key: string, value:
   if (map.flow || map.items.length === 0) {
     const start = base + range[0];
     const end = base + range[1];
-    const inner = text.slice(start, end).trim().replace(/^\{|\}$/g, '').trim();
+    const inner = text
+      .slice(start, end)
+      .trim()
+      .replace(/^\{|\}$/g, '')
+      .trim();
     return [{ start, end, newText: `{${inner ? inner + ', ' : ''}${key}: ${value}}` }];
   }
   const first = map.items[0].key as Node;
@@ -111,7 +141,10 @@ function toTargetRefs(text: string, base: number, pair: Pair): TextEdit[] {
     const keyLineStart = lineStartOf(text, base + key.range![0]);
     if (lineStartOf(text, firstStart) === keyLineStart) return edits; // unusual layout: leave as is
   } else if (value?.range) {
-    edits.push({ start: base + value.range[0], end: base + value.range[0], newText: '[' }, { start: base + value.range[1], end: base + value.range[1], newText: ']' });
+    edits.push(
+      { start: base + value.range[0], end: base + value.range[0], newText: '[' },
+      { start: base + value.range[1], end: base + value.range[1], newText: ']' },
+    );
   }
   return edits;
 }

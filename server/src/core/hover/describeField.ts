@@ -41,14 +41,18 @@ export function describeField(ctx: FieldContext): string | undefined {
 
 function versionNote(subject: string, since: string, target: string): string {
   const missing = compareVersions(target, since) < 0;
-  return `${subject} was added in Istio ${since}` + (missing ? ` — **not available in Istio ${target}**, the target version.` : '.');
+  return (
+    `${subject} was added in Istio ${since}` +
+    (missing ? ` — **not available in Istio ${target}**, the target version.` : '.')
+  );
 }
 
 function typeLabel(node: JsonSchema): string {
   if (node['x-kubernetes-int-or-string']) return 'integer | string';
   if (Array.isArray(node.type)) return node.type.join(' | ');
   if (node.type === 'array') return `${node.items ? typeLabel(node.items) : 'any'}[]`;
-  if (node.type === 'object' && !node.properties && typeof node.additionalProperties === 'object') return `map<string, ${typeLabel(node.additionalProperties)}>`;
+  if (node.type === 'object' && !node.properties && typeof node.additionalProperties === 'object')
+    return `map<string, ${typeLabel(node.additionalProperties)}>`;
   return node.type ?? 'any';
 }
 

@@ -1,38 +1,34 @@
 // Checks of one Lua source as Envoy's LuaJIT runs it: syntax (Lua 5.1 plus goto, as LuaJIT accepts it), the Envoy
 // API (methods that do not exist on an object, or not yet in the target Envoy; respond() on the response path),
 // missing callbacks, globals Envoy does not provide, and unused locals. Offsets are in the Lua text.
-import * as luaparse from 'luaparse';
 import type { Node } from 'luaparse';
-import { methodsOf, methodOf, returnedObject, isEnvoyObject, KNOWN_GLOBALS, LUAJIT_MODULES, envoyVersionFor, availableIn } from './envoyLuaApi';
+import {
+  methodsOf,
+  methodOf,
+  returnedObject,
+  isEnvoyObject,
+  KNOWN_GLOBALS,
+  LUAJIT_MODULES,
+  envoyVersionFor,
+  availableIn,
+} from './envoyLuaApi';
 import { closestName } from '../text/closestName';
-import type { Severity } from '../diagnostics/codes';
+import { parseLua, LuaFinding, callbackPath, luaString, isIdent, name, visit } from './luaSyntax';
 
-export interface LuaFinding {
-  code: string;
-  message: string;
-  start: number;
-  end: number;
-  severity?: Severity;
-}
+export type { LuaFinding };
+export { parseLua };
 
 export interface LuaAnalysis {
   findings: LuaFinding[];
   ast?: Node;
 }
 
-export function parseLua(code: string): { ast?: Node; error?: LuaFinding } {
-  try {
-    return { ast: luaparse.parse(code, { luaVersion: 'LuaJIT', locations: false, ranges: true, scope: false, comments: false, encodingMode: 'none' }) };
-  } catch (e) {
-    const err = e as Error & { index?: number };
-    if (typeof err.index !== 'number') return { error: { code: 'ML0901', message: `Lua could not be parsed: ${err.message}`, start: 0, end: Math.min(1, code.length) } };
-    const at = Math.min(err.index, code.length);
-    const word = /^[\w.]+|^\S/.exec(code.slice(at))?.[0] ?? '';
-    return { error: { code: 'ML0901', message: `Lua syntax error: ${err.message.replace(/^\[\d+:\d+\] /, '')}`, start: at, end: at + Math.max(word.length, at < code.length ? 1 : 0) } };
-  }
+interface Binding {
+  type?: string;
+  used: boolean;
+  node: Node;
+  local: boolean;
 }
-
-interface Binding { type?: string; used: boolean; node: Node; local: boolean }
 
 export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
   const { ast, error } = parseLua(code);
@@ -43,18 +39,27 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
   const callbacks = new Set<string>();
   // First pass: globals the script defines itself (function f() / x = ...), anywhere.
   visit(ast, (n) => {
-    if (n.type === 'FunctionDeclaration' && !n.isLocal && isIdent(n.identifier)) globalsDefined.add(name(n.identifier as Node));
-    if (n.type === 'AssignmentStatement') for (const v of n.variables as Node[]) if (isIdent(v)) globalsDefined.add(name(v));
+    if (n.type === 'FunctionDeclaration' && !n.isLocal && isIdent(n.identifier))
+      globalsDefined.add(name(n.identifier as Node));
+    if (n.type === 'AssignmentStatement')
+      for (const v of n.variables as Node[]) if (isIdent(v)) globalsDefined.add(name(v));
   });
   const scopes: Array<Map<string, Binding>> = [new Map()];
   const lookup = (id: string): Binding | undefined => {
     for (let i = scopes.length - 1; i >= 0; i--) if (scopes[i].has(id)) return scopes[i].get(id);
     return undefined;
   };
-  const declare = (n: Node, type?: string) => scopes[scopes.length - 1].set(name(n), { type, used: false, node: n, local: true });
+  const declare = (n: Node, type?: string) =>
+    scopes[scopes.length - 1].set(name(n), { type, used: false, node: n, local: true });
   const closeScope = () => {
     for (const [id, b] of scopes.pop()!) {
-      if (!b.used && !id.startsWith('_') && b.node.range) findings.push({ code: 'ML0905', message: `Unused local \`${id}\`.`, start: b.node.range[0], end: b.node.range[1] });
+      if (!b.used && !id.startsWith('_') && b.node.range)
+        findings.push({
+          code: 'ML0905',
+          message: `Unused local \`${id}\`.`,
+          start: b.node.range[0],
+          end: b.node.range[1],
+        });
     }
   };
   let path: 'request' | 'response' | undefined;
@@ -83,15 +88,33 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
     const method = name(id);
     const m = methodOf(type, method);
     if (!m) {
-      const suggestion = closestName(method, methodsOf(type).map((x) => x.name));
-      findings.push({ code: 'ML0903', message: `${type} has no method \`${method}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`, start: id.range![0], end: id.range![1] });
+      const suggestion = closestName(
+        method,
+        methodsOf(type).map((x) => x.name),
+      );
+      findings.push({
+        code: 'ML0903',
+        message: `${type} has no method \`${method}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+        start: id.range![0],
+        end: id.range![1],
+      });
       return;
     }
     if (!availableIn(m, envoy)) {
-      findings.push({ code: 'ML0907', message: `${type}:${method}() needs Envoy ${m.since}; Istio ${istioVersion} ships Envoy ${envoy}.`, start: id.range![0], end: id.range![1] });
+      findings.push({
+        code: 'ML0907',
+        message: `${type}:${method}() needs Envoy ${m.since}; Istio ${istioVersion} ships Envoy ${envoy}.`,
+        start: id.range![0],
+        end: id.range![1],
+      });
     }
     if (method === 'respond' && type === 'StreamHandle' && path === 'response') {
-      findings.push({ code: 'ML0906', message: 'respond() is only allowed in envoy_on_request; on the response path Envoy raises a script error.', start: id.range![0], end: id.range![1] });
+      findings.push({
+        code: 'ML0906',
+        message: 'respond() is only allowed in envoy_on_request; on the response path Envoy raises a script error.',
+        start: id.range![0],
+        end: id.range![1],
+      });
     }
   };
 
@@ -99,10 +122,16 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
   const walkFunction = (fn: Node, isCallback: boolean): void => {
     scopes.push(new Map());
     const id = fn.identifier as Node | null | undefined;
-    if (id && id.type === 'MemberExpression' && id.indexer === ':') scopes[scopes.length - 1].set('self', { used: true, node: id, local: true });
+    if (id && id.type === 'MemberExpression' && id.indexer === ':')
+      scopes[scopes.length - 1].set('self', { used: true, node: id, local: true });
     (fn.parameters as Node[]).forEach((p, i) => {
       if (!isIdent(p)) return;
-      scopes[scopes.length - 1].set(name(p), { type: i === 0 && isCallback ? 'StreamHandle' : undefined, used: true, node: p, local: true });
+      scopes[scopes.length - 1].set(name(p), {
+        type: i === 0 && isCallback ? 'StreamHandle' : undefined,
+        used: true,
+        node: p,
+        local: true,
+      });
     });
     for (const s of fn.body as Node[]) walkNode(s);
     closeScope();
@@ -111,11 +140,21 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
   /** `require "x"` of a module Envoy's LuaJIT does not have fails when the script loads. */
   const checkRequire = (call: Node | undefined): void => {
     if (!call || !isIdent(call.base as Node) || name(call.base as Node) !== 'require' || lookup('require')) return;
-    const arg = call.type === 'StringCallExpression' ? (call.argument as Node) : call.type === 'CallExpression' ? (call.arguments as Node[])[0] : undefined;
+    const arg =
+      call.type === 'StringCallExpression'
+        ? (call.argument as Node)
+        : call.type === 'CallExpression'
+          ? (call.arguments as Node[])[0]
+          : undefined;
     if (!arg || arg.type !== 'StringLiteral' || !arg.range) return;
     const module = luaString(arg);
     if (module === undefined || LUAJIT_MODULES.has(module)) return;
-    findings.push({ code: 'ML0908', message: `module '${module}' not found: Envoy's LuaJIT has only its built-in libraries (${[...LUAJIT_MODULES].join(', ')}) and no Lua files on package.path, so require fails when the script loads.`, start: arg.range[0], end: arg.range[1] });
+    findings.push({
+      code: 'ML0908',
+      message: `module '${module}' not found: Envoy's LuaJIT has only its built-in libraries (${[...LUAJIT_MODULES].join(', ')}) and no Lua files on package.path, so require fails when the script loads.`,
+      start: arg.range[0],
+      end: arg.range[1],
+    });
   };
 
   const walkNode = (n: Node | null | undefined): void => {
@@ -167,7 +206,12 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
         const b = lookup(id);
         if (b) b.used = true;
         else if (!globalsDefined.has(id) && !KNOWN_GLOBALS.has(id)) {
-          findings.push({ code: 'ML0904', message: `\`${id}\` is not defined: Envoy's Lua has the Lua 5.1 standard library and LuaJIT's bit and jit, and no global of that name.`, start: n.range![0], end: n.range![1] });
+          findings.push({
+            code: 'ML0904',
+            message: `\`${id}\` is not defined: Envoy's Lua has the Lua 5.1 standard library and LuaJIT's bit and jit, and no global of that name.`,
+            start: n.range![0],
+            end: n.range![1],
+          });
         }
         return;
       }
@@ -184,7 +228,14 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
         checkRequire(n);
         checkCall(n);
         walkNode(n.base as Node);
-        for (const a of (n.arguments as Node[] | Node | undefined) instanceof Array ? (n.arguments as Node[]) : n.argument ? [n.argument as Node] : n.arguments ? [n.arguments as Node] : []) walkNode(a);
+        for (const a of (n.arguments as Node[] | Node | undefined) instanceof Array
+          ? (n.arguments as Node[])
+          : n.argument
+            ? [n.argument as Node]
+            : n.arguments
+              ? [n.arguments as Node]
+              : [])
+          walkNode(a);
         return;
       case 'DoStatement':
       case 'WhileStatement':
@@ -236,40 +287,12 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
   for (const s of (ast.body as Node[]) ?? []) walkNode(s);
   closeScope();
   if (!callbacks.has('envoy_on_request') && !callbacks.has('envoy_on_response')) {
-    findings.push({ code: 'ML0902', message: 'The script defines neither envoy_on_request nor envoy_on_response, so Envoy never runs it.', start: 0, end: Math.min(code.length, Math.max(1, code.indexOf('\n') < 0 ? code.length : code.indexOf('\n'))) });
+    findings.push({
+      code: 'ML0902',
+      message: 'The script defines neither envoy_on_request nor envoy_on_response, so Envoy never runs it.',
+      start: 0,
+      end: Math.min(code.length, Math.max(1, code.indexOf('\n') < 0 ? code.length : code.indexOf('\n'))),
+    });
   }
   return { findings, ast };
-}
-
-function callbackPath(fname: string): 'request' | 'response' | undefined {
-  return fname === 'envoy_on_request' ? 'request' : fname === 'envoy_on_response' ? 'response' : undefined;
-}
-
-/** The value of a string literal (luaparse leaves `value` empty with encodingMode none; read the raw text). */
-function luaString(n: Node): string | undefined {
-  const raw = String(n.raw ?? '');
-  const m = /^(["'])(.*)\1$/s.exec(raw) ?? /^\[(=*)\[(.*)\]\1\]$/s.exec(raw);
-  return m ? m[2] : undefined;
-}
-
-function isIdent(n: unknown): boolean {
-  return !!n && typeof n === 'object' && (n as Node).type === 'Identifier';
-}
-
-function name(n: Node): string {
-  return String(n.name);
-}
-
-function visit(n: Node, f: (n: Node) => void): void {
-  const stack: unknown[] = [n];
-  while (stack.length) {
-    const x = stack.pop();
-    if (Array.isArray(x)) {
-      stack.push(...x);
-      continue;
-    }
-    if (!x || typeof x !== 'object' || typeof (x as Node).type !== 'string') continue;
-    f(x as Node);
-    for (const [k, v] of Object.entries(x)) if (k !== 'range' && k !== 'loc' && v && typeof v === 'object') stack.push(v);
-  }
 }

@@ -2,19 +2,34 @@
 import api from '../../../../schemas/lua/envoy-lua-api.json';
 import { compareVersions } from '../versions/istioVersions';
 
-export interface LuaParam { name: string; type: string; optional: boolean }
-export interface LuaMethod { name: string; params: LuaParam[]; returns: string; summary: string; since: string | null }
+export interface LuaParam {
+  name: string;
+  type: string;
+  optional: boolean;
+}
+export interface LuaMethod {
+  name: string;
+  params: LuaParam[];
+  returns: string;
+  summary: string;
+  since: string | null;
+}
 
 const objects = api.objects as Record<string, { aliases: string[]; obtainedFrom: string; methods: LuaMethod[] }>;
 const common = api.commonMethods as LuaMethod[];
-export const CALLBACKS = api.callbacks as Array<{ name: string; params: Array<{ name: string; type: string }>; summary: string }>;
+export const CALLBACKS = api.callbacks as Array<{
+  name: string;
+  params: Array<{ name: string; type: string }>;
+  summary: string;
+}>;
 
 export function isEnvoyObject(type: string | undefined): type is string {
   return !!type && type in objects;
 }
 
 /** The log methods are on every object from this Envoy release on; before it only on the stream handle. */
-const commonEverywhereSince = (api as { commonMethodsOnEveryObjectSince?: string }).commonMethodsOnEveryObjectSince ?? null;
+const commonEverywhereSince =
+  (api as { commonMethodsOnEveryObjectSince?: string }).commonMethodsOnEveryObjectSince ?? null;
 
 export function methodsOf(type: string): LuaMethod[] {
   const shared = type === 'StreamHandle' ? common : common.map((m) => ({ ...m, since: commonEverywhereSince }));
@@ -32,7 +47,9 @@ export function returnedObject(m: LuaMethod): string | undefined {
 }
 
 export function envoyVersionFor(istioVersion: string): string {
-  return (api.istioToEnvoy as Record<string, string>)[istioVersion] ?? (api.istioToEnvoy as Record<string, string>)['1.31'];
+  return (
+    (api.istioToEnvoy as Record<string, string>)[istioVersion] ?? (api.istioToEnvoy as Record<string, string>)['1.31']
+  );
 }
 
 /** True when the method exists in the Envoy version the target Istio ships. */
@@ -50,14 +67,71 @@ export function methodDoc(type: string, m: LuaMethod): string {
 
 /** Lua 5.1 and LuaJIT globals Envoy's Lua state has, plus Envoy's own constant table. */
 export const KNOWN_GLOBALS = new Set([
-  'assert', 'collectgarbage', 'dofile', 'error', 'gcinfo', 'getfenv', 'getmetatable', 'ipairs', 'load', 'loadfile', 'loadstring',
-  'module', 'newproxy', 'next', 'pairs', 'pcall', 'print', 'rawequal', 'rawget', 'rawset', 'require', 'select', 'setfenv',
-  'setmetatable', 'tonumber', 'tostring', 'type', 'unpack', 'xpcall', '_G', '_VERSION', 'coroutine', 'debug', 'io', 'math',
-  'os', 'package', 'string', 'table', 'bit', 'jit', 'EnvoyTimestampResolution',
+  'assert',
+  'collectgarbage',
+  'dofile',
+  'error',
+  'gcinfo',
+  'getfenv',
+  'getmetatable',
+  'ipairs',
+  'load',
+  'loadfile',
+  'loadstring',
+  'module',
+  'newproxy',
+  'next',
+  'pairs',
+  'pcall',
+  'print',
+  'rawequal',
+  'rawget',
+  'rawset',
+  'require',
+  'select',
+  'setfenv',
+  'setmetatable',
+  'tonumber',
+  'tostring',
+  'type',
+  'unpack',
+  'xpcall',
+  '_G',
+  '_VERSION',
+  'coroutine',
+  'debug',
+  'io',
+  'math',
+  'os',
+  'package',
+  'string',
+  'table',
+  'bit',
+  'jit',
+  'EnvoyTimestampResolution',
 ]);
 
 /**
  * What `require` finds in Envoy's Lua state: the libraries luaL_openlibs opens (registered in package.loaded) and
  * LuaJIT's built-in modules. Envoy ships no Lua files, so nothing else is on package.path.
  */
-export const LUAJIT_MODULES = new Set(['_G', 'string', 'table', 'math', 'os', 'io', 'debug', 'package', 'coroutine', 'bit', 'jit', 'ffi', 'jit.util', 'jit.opt', 'jit.profile', 'table.new', 'table.clear', 'string.buffer']);
+export const LUAJIT_MODULES = new Set([
+  '_G',
+  'string',
+  'table',
+  'math',
+  'os',
+  'io',
+  'debug',
+  'package',
+  'coroutine',
+  'bit',
+  'jit',
+  'ffi',
+  'jit.util',
+  'jit.opt',
+  'jit.profile',
+  'table.new',
+  'table.clear',
+  'string.buffer',
+]);

@@ -1,7 +1,18 @@
 // Completion, hover and signature help inside Lua: the Envoy object an expression has is inferred from the text
 // before the cursor (callback parameters, `local x = ...` assignments, call chains), so it works on code that does
 // not parse yet, the code being typed.
-import { CALLBACKS, methodsOf, methodOf, returnedObject, isEnvoyObject, envoyVersionFor, availableIn, methodDoc, signature, LuaMethod } from './envoyLuaApi';
+import {
+  CALLBACKS,
+  methodsOf,
+  methodOf,
+  returnedObject,
+  isEnvoyObject,
+  envoyVersionFor,
+  availableIn,
+  methodDoc,
+  signature,
+  LuaMethod,
+} from './envoyLuaApi';
 
 export interface LuaCompletion {
   label: string;
@@ -49,8 +60,17 @@ function splitChain(expr: string): string[] | undefined {
 function typeOfName(code: string, name: string, before: number, depth: number): string | undefined {
   const text = code.slice(0, before);
   // The latest assignment before the cursor wins.
-  const assign = [...text.matchAll(new RegExp(`(?:local\\s+)?\\b${name}\\s*=\\s*([A-Za-z_][\\w]*(?:\\s*:\\s*[A-Za-z_]\\w*\\s*\\((?:[^()]|\\([^()]*\\))*\\))+)`, 'g'))].pop();
-  const param = [...text.matchAll(/function\s+(envoy_on_request|envoy_on_response)\s*\(\s*([A-Za-z_]\w*)/g)].filter((m) => m[2] === name).pop();
+  const assign = [
+    ...text.matchAll(
+      new RegExp(
+        `(?:local\\s+)?\\b${name}\\s*=\\s*([A-Za-z_][\\w]*(?:\\s*:\\s*[A-Za-z_]\\w*\\s*\\((?:[^()]|\\([^()]*\\))*\\))+)`,
+        'g',
+      ),
+    ),
+  ].pop();
+  const param = [...text.matchAll(/function\s+(envoy_on_request|envoy_on_response)\s*\(\s*([A-Za-z_]\w*)/g)]
+    .filter((m) => m[2] === name)
+    .pop();
   if (assign && (!param || assign.index! > param.index!)) return inferType(code, assign[1], assign.index!, depth + 1);
   if (param) return 'StreamHandle';
   return undefined;
@@ -61,7 +81,9 @@ export function luaCompletions(code: string, offset: number, istioVersion: strin
   const before = code.slice(0, offset);
   const prefix = IDENT.exec(before)?.[0] ?? '';
   const start = offset - prefix.length;
-  const colon = /([A-Za-z_][\w]*(?:\s*:\s*[A-Za-z_]\w*\s*\((?:[^()]|\([^()]*\))*\))*)\s*:\s*$/.exec(code.slice(0, start));
+  const colon = /([A-Za-z_][\w]*(?:\s*:\s*[A-Za-z_]\w*\s*\((?:[^()]|\([^()]*\))*\))*)\s*:\s*$/.exec(
+    code.slice(0, start),
+  );
   const envoy = envoyVersionFor(istioVersion);
   if (colon) {
     const type = inferType(code, colon[1], colon.index);
@@ -103,14 +125,22 @@ export function luaHover(code: string, offset: number): { markdown: string; star
     if (type) return { markdown: `\`${type}\` has no method \`${word}\`.`, start: s, end: e };
   }
   const cb = CALLBACKS.find((c) => c.name === word);
-  if (cb) return { markdown: `\`\`\`lua\nfunction ${cb.name}(${cb.params.map((p) => `${p.name}: ${p.type}`).join(', ')})\n\`\`\`\n\n${cb.summary}`, start: s, end: e };
+  if (cb)
+    return {
+      markdown: `\`\`\`lua\nfunction ${cb.name}(${cb.params.map((p) => `${p.name}: ${p.type}`).join(', ')})\n\`\`\`\n\n${cb.summary}`,
+      start: s,
+      end: e,
+    };
   const type = inferType(code, word, s);
   if (type) return { markdown: `\`${word}\`: Envoy \`${type}\``, start: s, end: e };
   return undefined;
 }
 
 /** The signature of the Envoy method whose argument list the offset is in, with the active parameter. */
-export function luaSignature(code: string, offset: number): { label: string; documentation: string; params: string[]; active: number } | undefined {
+export function luaSignature(
+  code: string,
+  offset: number,
+): { label: string; documentation: string; params: string[]; active: number } | undefined {
   let depth = 0;
   let commas = 0;
   for (let i = offset - 1; i >= 0; i--) {
@@ -118,12 +148,20 @@ export function luaSignature(code: string, offset: number): { label: string; doc
     if (c === ')') depth++;
     else if (c === '(') {
       if (depth === 0) {
-        const head = /([A-Za-z_][\w]*(?:\s*:\s*[A-Za-z_]\w*\s*\((?:[^()]|\([^()]*\))*\))*)\s*:\s*([A-Za-z_]\w*)\s*$/.exec(code.slice(0, i));
+        const head =
+          /([A-Za-z_][\w]*(?:\s*:\s*[A-Za-z_]\w*\s*\((?:[^()]|\([^()]*\))*\))*)\s*:\s*([A-Za-z_]\w*)\s*$/.exec(
+            code.slice(0, i),
+          );
         if (!head) return undefined;
         const type = inferType(code, head[1], head.index);
         const m: LuaMethod | undefined = type ? methodOf(type, head[2]) : undefined;
         if (!type || !m) return undefined;
-        return { label: signature(type, m), documentation: m.summary, params: m.params.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type}`), active: Math.min(commas, Math.max(0, m.params.length - 1)) };
+        return {
+          label: signature(type, m),
+          documentation: m.summary,
+          params: m.params.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type}`),
+          active: Math.min(commas, Math.max(0, m.params.length - 1)),
+        };
       }
       depth--;
     } else if (c === ',' && depth === 0) commas++;

@@ -6,7 +6,6 @@ import { isObject, walk } from '../util/values';
 import { locate, PathSegment } from '../yaml/parseSlice';
 import { scalarText, ScalarText } from '../yaml/scalarText';
 
-
 // The v2-era type (istiod rejects it, but the code in it is still Lua worth checking).
 const LUA = /(?:^|\/)envoy\.(?:extensions\.filters\.http\.lua\.v3|config\.filter\.http\.lua\.v2)\.Lua$/;
 const LUA_FILTER_NAMES = ['envoy.lua', 'envoy.filters.http.lua'];
@@ -22,16 +21,33 @@ export interface LuaRegion extends ScalarText {
 }
 
 function codePaths(config: Record<string, unknown>, perRoute: boolean): PathSegment[][] {
-  if (perRoute) return [['source_code', 'inline_string'], ['sourceCode', 'inlineString']];
-  const paths: PathSegment[][] = [['inline_code'], ['inlineCode'], ['default_source_code', 'inline_string'], ['defaultSourceCode', 'inlineString']];
-  for (const [mapKey, field] of [['source_codes', 'inline_string'], ['sourceCodes', 'inlineString']] as const) {
+  if (perRoute)
+    return [
+      ['source_code', 'inline_string'],
+      ['sourceCode', 'inlineString'],
+    ];
+  const paths: PathSegment[][] = [
+    ['inline_code'],
+    ['inlineCode'],
+    ['default_source_code', 'inline_string'],
+    ['defaultSourceCode', 'inlineString'],
+  ];
+  for (const [mapKey, field] of [
+    ['source_codes', 'inline_string'],
+    ['sourceCodes', 'inlineString'],
+  ] as const) {
     const codes = config[mapKey];
     if (isObject(codes)) for (const name of Object.keys(codes)) paths.push([mapKey, name, field]);
   }
   return paths;
 }
 
-export function luaRegions(doc: Document.Parsed, docText: string, kind: string, value: Record<string, unknown>): LuaRegion[] {
+export function luaRegions(
+  doc: Document.Parsed,
+  docText: string,
+  kind: string,
+  value: Record<string, unknown>,
+): LuaRegion[] {
   const found: PathSegment[][] = [];
   if (kind === 'TrafficExtension') found.push(['spec', 'lua', 'inlineCode']);
   if (kind === 'EnvoyFilter') {
@@ -41,7 +57,12 @@ export function luaRegions(doc: Document.Parsed, docText: string, kind: string, 
         for (const p of codePaths(v.config, false)) found.push([...path, 'config', ...p]);
       }
       // The removed pre-1.5 API (spec.filters[].filterName/filterConfig): rejected today, but the Lua is still Lua.
-      if (isObject(v) && typeof v.filterName === 'string' && LUA_FILTER_NAMES.includes(v.filterName) && isObject(v.filterConfig)) {
+      if (
+        isObject(v) &&
+        typeof v.filterName === 'string' &&
+        LUA_FILTER_NAMES.includes(v.filterName) &&
+        isObject(v.filterConfig)
+      ) {
         for (const p of codePaths(v.filterConfig, false)) found.push([...path, 'filterConfig', ...p]);
       }
       if (!isObject(v) || typeof v['@type'] !== 'string') return;

@@ -31,19 +31,35 @@ export function projectConfigSchema(): JsonSchema {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Meshlens project configuration (.meshlens.yaml)',
-    description: 'Read by the Meshlens editor extension and by `meshlens check`, `chain` and `telemetry` for every file below the folder that holds it; the nearest file above a manifest wins.',
+    description:
+      'Read by the Meshlens editor extension and by `meshlens check`, `chain` and `telemetry` for every file below the folder that holds it; the nearest file above a manifest wins.',
     type: 'object',
     additionalProperties: false,
     properties: {
-      istioVersion: { type: 'string', enum: [...KNOWN_VERSIONS], description: 'The Istio version your cluster runs. Overrides the `meshlens.istioVersion` setting and the default of `--istio-version`; the command-line flag wins over it.' },
-      meshConfig: { type: 'string', minLength: 1, description: 'A mesh config file (a MeshConfig, the istio ConfigMap or an IstioOperator), relative to this file. `--mesh-config` wins over it.' },
+      istioVersion: {
+        type: 'string',
+        enum: [...KNOWN_VERSIONS],
+        description:
+          'The Istio version your cluster runs. Overrides the `meshlens.istioVersion` setting and the default of `--istio-version`; the command-line flag wins over it.',
+      },
+      meshConfig: {
+        type: 'string',
+        minLength: 1,
+        description:
+          'A mesh config file (a MeshConfig, the istio ConfigMap or an IstioOperator), relative to this file. `--mesh-config` wins over it.',
+      },
       rules: {
         type: 'object',
-        description: 'Severity per diagnostic code: off, hint, info, warning or error. Overrides the `meshlens.rules` setting.',
+        description:
+          'Severity per diagnostic code: off, hint, info, warning or error. Overrides the `meshlens.rules` setting.',
         propertyNames: { enum: codes },
         additionalProperties: { type: 'string', enum: RULE_LEVELS },
       },
-      ignore: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs, relative to this file, of files Meshlens does not check (for example "charts/**").' },
+      ignore: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'Globs, relative to this file, of files Meshlens does not check (for example "charts/**").',
+      },
     },
   } as JsonSchema;
 }
@@ -66,31 +82,42 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
   }
   schema ??= projectConfigSchema();
   // `rules` is checked entry by entry below, with words for the two usual mistakes.
-  for (const p of validateAgainstSchema(schema, value)) if (p.path[0] !== 'rules' || p.path.length === 1 && !isObject(value.rules)) mark(p.path, p.message, p.on);
+  for (const p of validateAgainstSchema(schema, value))
+    if (p.path[0] !== 'rules' || (p.path.length === 1 && !isObject(value.rules))) mark(p.path, p.message, p.on);
   if (isObject(value.rules)) {
     const codes = allCodes().map((c) => c.code);
     for (const [code, level] of Object.entries(value.rules)) {
       if (!codes.includes(code)) {
         const near = closestName(code, codes);
-        mark(['rules', code], `Unknown diagnostic code ${code}.${near ? ` Did you mean ${near}?` : ''} \`meshlens codes\` lists them.`, 'key');
+        mark(
+          ['rules', code],
+          `Unknown diagnostic code ${code}.${near ? ` Did you mean ${near}?` : ''} \`meshlens codes\` lists them.`,
+          'key',
+        );
       } else if (!RULE_LEVELS.includes(level as RuleLevel)) {
         mark(['rules', code], `${code}: "${String(level)}" is not a level; use one of ${RULE_LEVELS.join(', ')}.`);
       }
     }
   }
-  if (typeof value.istioVersion === 'string' && normalizeVersion(value.istioVersion)) config.istioVersion = normalizeVersion(value.istioVersion);
+  if (typeof value.istioVersion === 'string' && normalizeVersion(value.istioVersion))
+    config.istioVersion = normalizeVersion(value.istioVersion);
   if (typeof value.meshConfig === 'string' && value.meshConfig) config.meshConfig = value.meshConfig;
   if (isObject(value.rules)) {
     for (const [code, level] of Object.entries(value.rules)) {
-      if (RULE_LEVELS.includes(level as RuleLevel) && allCodes().some((c) => c.code === code)) config.rules[code] = level as RuleLevel;
+      if (RULE_LEVELS.includes(level as RuleLevel) && allCodes().some((c) => c.code === code))
+        config.rules[code] = level as RuleLevel;
     }
   }
-  if (Array.isArray(value.ignore)) config.ignore = value.ignore.filter((g): g is string => typeof g === 'string' && g !== '');
+  if (Array.isArray(value.ignore))
+    config.ignore = value.ignore.filter((g): g is string => typeof g === 'string' && g !== '');
   return config;
 }
 
 /** Rules applied to findings: `off` drops them, a level replaces their severity. Later rule sets win. */
-export function applyRules<F extends { code: string; severity: Severity }>(findings: F[], ...ruleSets: Array<Record<string, RuleLevel> | undefined>): F[] {
+export function applyRules<F extends { code: string; severity: Severity }>(
+  findings: F[],
+  ...ruleSets: Array<Record<string, RuleLevel> | undefined>
+): F[] {
   const merged: Record<string, RuleLevel> = Object.assign({}, ...ruleSets.filter(Boolean));
   if (!Object.keys(merged).length) return findings;
   const out: F[] = [];

@@ -11,7 +11,12 @@ export function targetRefsOf(spec: Record<string, unknown>): Array<Record<string
 }
 
 /** `selectorLabels` is the policy's label selector (undefined: none, which selects everything in scope). */
-export function shouldAttach(policyNamespace: string, spec: Record<string, unknown>, selectorLabels: unknown, ctx: ProxyContext): boolean {
+export function shouldAttach(
+  policyNamespace: string,
+  spec: Record<string, unknown>,
+  selectorLabels: unknown,
+  ctx: ProxyContext,
+): boolean {
   const refs = targetRefsOf(spec);
   const labels = asLabels(selectorLabels);
   if (!ctx.gatewayApiName) {
@@ -20,15 +25,21 @@ export function shouldAttach(policyNamespace: string, spec: Record<string, unkno
   }
   // Gateway API gateways: selectors still work by default (ENABLE_SELECTOR_BASED_K8S_GATEWAY_POLICY), targetRefs by name.
   if (!refs.length) return selects(labels, ctx.workload.labels);
-  return refs.some((ref) =>
-    policyNamespace === ctx.workload.namespace &&
-    (!ref.namespace || ref.namespace === ctx.workload.namespace) &&
-    ref.group === 'gateway.networking.k8s.io' && ref.kind === 'Gateway' && ref.name === ctx.gatewayApiName);
+  return refs.some(
+    (ref) =>
+      policyNamespace === ctx.workload.namespace &&
+      (!ref.namespace || ref.namespace === ctx.workload.namespace) &&
+      ref.group === 'gateway.networking.k8s.io' &&
+      ref.kind === 'Gateway' &&
+      ref.name === ctx.gatewayApiName,
+  );
 }
 
 /** Namespaces istiod searches for a proxy's policies: its own, then the root namespace. */
 export function searchedNamespaces(ctx: ProxyContext): string[] {
-  return ctx.workload.namespace === ctx.rootNamespace ? [ctx.rootNamespace] : [ctx.workload.namespace, ctx.rootNamespace];
+  return ctx.workload.namespace === ctx.rootNamespace
+    ? [ctx.rootNamespace]
+    : [ctx.workload.namespace, ctx.rootNamespace];
 }
 
 export function creationTime(value: Record<string, unknown>): string {

@@ -33,16 +33,40 @@ export interface ProxyContext {
 const GATEWAY_LABEL_VALUES = ['ingressgateway', 'egressgateway'];
 
 export function isGatewayWorkload(w: Workload): boolean {
-  return w.kind === 'Gateway' || w.labels[GATEWAY_NAME_LABEL] !== undefined || GATEWAY_LABEL_VALUES.includes(w.labels.istio ?? '');
+  return (
+    w.kind === 'Gateway' ||
+    w.labels[GATEWAY_NAME_LABEL] !== undefined ||
+    GATEWAY_LABEL_VALUES.includes(w.labels.istio ?? '')
+  );
 }
 
-export function proxyContext(workload: Workload, direction: Direction, port: number, rootNamespace: string, istioVersion: string): ProxyContext {
+export function proxyContext(
+  workload: Workload,
+  direction: Direction,
+  port: number,
+  rootNamespace: string,
+  istioVersion: string,
+): ProxyContext {
   const isGateway = isGatewayWorkload(workload);
-  const base = { workload, direction, port, isGateway, gatewayApiName: workload.labels[GATEWAY_NAME_LABEL], rootNamespace, istioVersion, proxyVersion: `${istioVersion}.0` };
+  const base = {
+    workload,
+    direction,
+    port,
+    isGateway,
+    gatewayApiName: workload.labels[GATEWAY_NAME_LABEL],
+    rootNamespace,
+    istioVersion,
+    proxyVersion: `${istioVersion}.0`,
+  };
   if (direction === 'inbound') {
     return {
-      ...base, mode: 'SERVER', context: 'SIDECAR_INBOUND', listenerName: 'virtualInbound', listenerPort: 15006,
-      filterChainName: `0.0.0.0_${port}`, destinationPort: port,
+      ...base,
+      mode: 'SERVER',
+      context: 'SIDECAR_INBOUND',
+      listenerName: 'virtualInbound',
+      listenerPort: 15006,
+      filterChainName: `0.0.0.0_${port}`,
+      destinationPort: port,
       chainVariants: [
         { transportProtocol: 'tls', alpn: ['istio-http/1.0', 'istio-http/1.1', 'istio-h2'] },
         { transportProtocol: 'raw_buffer', alpn: [] },
@@ -50,7 +74,23 @@ export function proxyContext(workload: Workload, direction: Direction, port: num
     };
   }
   if (direction === 'outbound') {
-    return { ...base, mode: 'CLIENT', context: 'SIDECAR_OUTBOUND', listenerName: `0.0.0.0_${port}`, listenerPort: port, filterChainName: '', chainVariants: [{ transportProtocol: '', alpn: ['http/1.1', 'h2c'] }] };
+    return {
+      ...base,
+      mode: 'CLIENT',
+      context: 'SIDECAR_OUTBOUND',
+      listenerName: `0.0.0.0_${port}`,
+      listenerPort: port,
+      filterChainName: '',
+      chainVariants: [{ transportProtocol: '', alpn: ['http/1.1', 'h2c'] }],
+    };
   }
-  return { ...base, mode: 'CLIENT', context: 'GATEWAY', listenerName: `0.0.0.0_${port}`, listenerPort: port, filterChainName: '', chainVariants: [{ transportProtocol: '', alpn: [] }] };
+  return {
+    ...base,
+    mode: 'CLIENT',
+    context: 'GATEWAY',
+    listenerName: `0.0.0.0_${port}`,
+    listenerPort: port,
+    filterChainName: '',
+    chainVariants: [{ transportProtocol: '', alpn: [] }],
+  };
 }

@@ -8,7 +8,10 @@ export interface KnownKind {
 }
 
 const KINDS: Record<string, KnownKind> = Object.fromEntries(
-  Object.entries(data.kinds as Record<string, { group: string; versions: string[] }>).map(([kind, k]) => [kind, { kind, ...k }]),
+  Object.entries(data.kinds as Record<string, { group: string; versions: string[] }>).map(([kind, k]) => [
+    kind,
+    { kind, ...k },
+  ]),
 );
 
 export type Classification =

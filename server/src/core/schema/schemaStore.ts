@@ -96,7 +96,12 @@ function step(node: JsonSchema, part: string): JsonSchema | undefined {
   let next: JsonSchema | undefined = node.properties?.[m[1]];
   for (const suffix of m[2].match(/\[\]|\{\}/g) ?? []) {
     if (!next) break;
-    next = suffix === '[]' ? next.items : typeof next.additionalProperties === 'object' ? next.additionalProperties : undefined;
+    next =
+      suffix === '[]'
+        ? next.items
+        : typeof next.additionalProperties === 'object'
+          ? next.additionalProperties
+          : undefined;
   }
   return next;
 }

@@ -56,23 +56,38 @@ function describe(e: ErrorObject, path: PathSegment[], schema: JsonSchema): Sche
       const suggestion = closestName(name, known);
       return {
         code: 'ML0201',
-        message: `Unknown field \`${name}\`${where}.` + (suggestion ? ` Did you mean \`${suggestion}\`?` : known.length ? ` Known fields: ${known.join(', ')}.` : ''),
+        message:
+          `Unknown field \`${name}\`${where}.` +
+          (suggestion ? ` Did you mean \`${suggestion}\`?` : known.length ? ` Known fields: ${known.join(', ')}.` : ''),
         path: [...path, name],
         on: 'key',
         data: suggestion ? { replacement: suggestion } : undefined,
       };
     }
     case 'required':
-      return { code: 'ML0204', message: `Missing required field \`${params.missingProperty}\`${where}.`, path, on: 'key', data: { missing: params.missingProperty } };
+      return {
+        code: 'ML0204',
+        message: `Missing required field \`${params.missingProperty}\`${where}.`,
+        path,
+        on: 'key',
+        data: { missing: params.missingProperty },
+      };
     case 'type':
-      return { code: 'ML0202', message: `Expected ${article(String(params.type))}${where}, got ${typeName(e.data)}.`, path, on: 'value' };
+      return {
+        code: 'ML0202',
+        message: `Expected ${article(String(params.type))}${where}, got ${typeName(e.data)}.`,
+        path,
+        on: 'value',
+      };
     case 'enum': {
       // INVALID is the protobuf zero value the CRDs list but document as not a valid option.
       const allowed = (params.allowedValues as unknown[]).map(String).filter((v) => v !== 'INVALID');
       const suggestion = typeof e.data === 'string' ? closestName(e.data, allowed) : undefined;
       return {
         code: 'ML0203',
-        message: `\`${String(e.data)}\` is not allowed${where}. Allowed: ${allowed.join(', ')}.` + (suggestion ? ` Did you mean \`${suggestion}\`?` : ''),
+        message:
+          `\`${String(e.data)}\` is not allowed${where}. Allowed: ${allowed.join(', ')}.` +
+          (suggestion ? ` Did you mean \`${suggestion}\`?` : ''),
         path,
         on: 'value',
         data: suggestion ? { replacement: suggestion } : undefined,
@@ -84,29 +99,65 @@ function describe(e: ErrorObject, path: PathSegment[], schema: JsonSchema): Sche
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { code: 'ML0205', message: `${String(e.data)} is out of range${where}: must be ${params.comparison} ${params.limit}.`, path, on: 'value' };
+      return {
+        code: 'ML0205',
+        message: `${String(e.data)} is out of range${where}: must be ${params.comparison} ${params.limit}.`,
+        path,
+        on: 'value',
+      };
     case 'minLength':
-      return { code: 'ML0205', message: `Too short${where}: at least ${params.limit} character${params.limit === 1 ? '' : 's'}.`, path, on: 'value' };
+      return {
+        code: 'ML0205',
+        message: `Too short${where}: at least ${params.limit} character${params.limit === 1 ? '' : 's'}.`,
+        path,
+        on: 'value',
+      };
     case 'maxLength':
       return { code: 'ML0205', message: `Too long${where}: at most ${params.limit} characters.`, path, on: 'value' };
     case 'minItems':
     case 'maxItems':
     case 'minProperties':
     case 'maxProperties':
-      return { code: 'ML0205', message: `${e.keyword.startsWith('min') ? 'Too few' : 'Too many'} entries${where}: ${e.keyword.startsWith('min') ? 'at least' : 'at most'} ${params.limit}.`, path, on: 'value' };
+      return {
+        code: 'ML0205',
+        message: `${e.keyword.startsWith('min') ? 'Too few' : 'Too many'} entries${where}: ${e.keyword.startsWith('min') ? 'at least' : 'at most'} ${params.limit}.`,
+        path,
+        on: 'value',
+      };
     case 'pattern':
-      return { code: 'ML0206', message: `\`${String(e.data)}\` does not match the pattern ${params.pattern}${where}.`, path, on: 'value' };
+      return {
+        code: 'ML0206',
+        message: `\`${String(e.data)}\` does not match the pattern ${params.pattern}${where}.`,
+        path,
+        on: 'value',
+      };
     case 'oneOf': {
       const names = exclusiveNames(sub);
       if (names) {
         const set = names.filter((n) => e.data && typeof e.data === 'object' && n in (e.data as object));
-        return { code: 'ML0207', message: `Set at most one of ${names.map((n) => `\`${n}\``).join(', ')}${where}; found ${set.join(' and ')}.`, path, on: 'value' };
+        return {
+          code: 'ML0207',
+          message: `Set at most one of ${names.map((n) => `\`${n}\``).join(', ')}${where}; found ${set.join(' and ')}.`,
+          path,
+          on: 'value',
+        };
       }
-      return { code: 'ML0208', message: `Value does not match exactly one of the allowed shapes${where}.`, path, on: 'value' };
+      return {
+        code: 'ML0208',
+        message: `Value does not match exactly one of the allowed shapes${where}.`,
+        path,
+        on: 'value',
+      };
     }
     case 'anyOf': {
       const types = (sub?.anyOf ?? []).map((s) => s.type).filter(Boolean);
-      if (types.length) return { code: 'ML0202', message: `Expected ${types.join(' or ')}${where}, got ${typeName(e.data)}.`, path, on: 'value' };
+      if (types.length)
+        return {
+          code: 'ML0202',
+          message: `Expected ${types.join(' or ')}${where}, got ${typeName(e.data)}.`,
+          path,
+          on: 'value',
+        };
       return { code: 'ML0208', message: `Value matches none of the allowed shapes${where}.`, path, on: 'value' };
     }
     default:

@@ -20,7 +20,18 @@ export interface CelProblem {
 
 /** The parse error of one expression, with its offset in the expression, or undefined when it parses. */
 /** The strict parser's error codes for what cel-go rejects and @bufbuild/cel lets through. */
-const CEL_GO_REJECTS = new Set(['invalid_escape_sequence', 'invalid_octal_escape', 'octal_escape_out_of_range', 'invalid_hex_escape', 'invalid_unicode_surrogate', 'invalid_integer', 'invalid_hex_integer', 'invalid_number', 'invalid_macro_argument', 'reserved_identifier']);
+const CEL_GO_REJECTS = new Set([
+  'invalid_escape_sequence',
+  'invalid_octal_escape',
+  'octal_escape_out_of_range',
+  'invalid_hex_escape',
+  'invalid_unicode_surrogate',
+  'invalid_integer',
+  'invalid_hex_integer',
+  'invalid_number',
+  'invalid_macro_argument',
+  'reserved_identifier',
+]);
 
 type StrictError = { code?: string; range?: { start?: number }; message?: string };
 
@@ -31,20 +42,30 @@ export function celParseError(expression: string): { message: string; offset: nu
   } catch (e) {
     strict = e as StrictError;
   }
-  const strictResult = (s: StrictError) => ({ message: String(s.message ?? 'syntax error').split('\n')[0], offset: Math.min(s.range?.start ?? 0, expression.length) });
+  const strictResult = (s: StrictError) => ({
+    message: String(s.message ?? 'syntax error').split('\n')[0],
+    offset: Math.min(s.range?.start ?? 0, expression.length),
+  });
   try {
     // A trailing newline works around the parser rejecting a `//` comment at the very end of the input.
     parse(expression + '\n');
   } catch (e) {
     if (strict) return strictResult(strict);
     const err = e as { location?: { start?: { offset?: number } }; rawMessage?: string; message?: string };
-    return { message: String(err.rawMessage ?? err.message ?? 'syntax error'), offset: Math.min(err.location?.start?.offset ?? 0, expression.length) };
+    return {
+      message: String(err.rawMessage ?? err.message ?? 'syntax error'),
+      offset: Math.min(err.location?.start?.offset ?? 0, expression.length),
+    };
   }
   return strict && CEL_GO_REJECTS.has(String(strict.code)) ? strictResult(strict) : undefined;
 }
 
 /** Every `accessLogging[].filter.expression` of a Telemetry that does not parse, located in the document text. */
-export function accessLogFilterProblems(doc: Document.Parsed, docText: string, spec: Record<string, unknown>): CelProblem[] {
+export function accessLogFilterProblems(
+  doc: Document.Parsed,
+  docText: string,
+  spec: Record<string, unknown>,
+): CelProblem[] {
   const problems: CelProblem[] = [];
   asArray(spec.accessLogging).forEach((entry, i) => {
     if (!isObject(entry) || !isObject(entry.filter) || typeof entry.filter.expression !== 'string') return;
@@ -57,7 +78,11 @@ export function accessLogFilterProblems(doc: Document.Parsed, docText: string, s
     const end = text ? Math.max(text.offsets[Math.min(error.offset + 1, text.value.length)], start + 1) : node.range[1];
     const line = entry.filter.expression.slice(0, error.offset).split('\n').length;
     const column = error.offset - entry.filter.expression.lastIndexOf('\n', error.offset - 1);
-    problems.push({ message: `must be a valid CEL expression: ${error.message} (at ${line}:${column} of the expression)`, start, end });
+    problems.push({
+      message: `must be a valid CEL expression: ${error.message} (at ${line}:${column} of the expression)`,
+      start,
+      end,
+    });
   });
   return problems;
 }

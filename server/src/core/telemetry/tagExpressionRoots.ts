@@ -4,7 +4,18 @@
 // state `wasm.X`. From 1.24 those resolve to nothing and the label becomes "unknown" (istio/proxy#5825, upgrade note
 // telemetry-cel.yaml).
 
-export const ATTRIBUTE_ROOTS = new Set(['request', 'response', 'connection', 'upstream', 'source', 'destination', 'metadata', 'filter_state', 'upstream_filter_state', 'xds']);
+export const ATTRIBUTE_ROOTS = new Set([
+  'request',
+  'response',
+  'connection',
+  'upstream',
+  'source',
+  'destination',
+  'metadata',
+  'filter_state',
+  'upstream_filter_state',
+  'xds',
+]);
 const KEYWORDS = new Set(['true', 'false', 'null', 'in']);
 
 /** The top-level names an expression reads (not fields after a dot, not functions, not inside strings). */

@@ -38,7 +38,8 @@ type Target = { workload: string; direction: Direction; port: number };
 function targets(ws: Workspace): Target[] {
   const out: Target[] = [];
   for (const w of listWorkloads(ws)) {
-    for (const [direction, ports] of Object.entries(w.ports) as Array<[Direction, number[]]>) for (const port of ports) out.push({ workload: w.id, direction, port });
+    for (const [direction, ports] of Object.entries(w.ports) as Array<[Direction, number[]]>)
+      for (const port of ports) out.push({ workload: w.id, direction, port });
   }
   return out.slice(0, MAX_CHAINS);
 }
@@ -52,12 +53,27 @@ function patchKey(p: PatchOutcome): string {
   return `${p.envoyFilter}#${p.index}`;
 }
 
-export function upgradeCheck(inputs: UpgradeInput[], from: string, to: string, meshConfig?: MeshConfigInfo): UpgradeFinding[] {
+export function upgradeCheck(
+  inputs: UpgradeInput[],
+  from: string,
+  to: string,
+  meshConfig?: MeshConfigInfo,
+): UpgradeFinding[] {
   const before = workspaceFor(inputs, from, meshConfig);
   const after = workspaceFor(inputs, to, meshConfig);
   const findings = new Map<string, UpgradeFinding>();
 
-  const add = (record: ResourceRecord | undefined, uri: string, start: number, end: number, code: string, message: string, patchIndex: number | null, workload?: string, severity?: Severity) => {
+  const add = (
+    record: ResourceRecord | undefined,
+    uri: string,
+    start: number,
+    end: number,
+    code: string,
+    message: string,
+    patchIndex: number | null,
+    workload?: string,
+    severity?: Severity,
+  ) => {
     const key = `${uri}#${start}#${code}#${message}`;
     const existing = findings.get(key);
     if (existing) {
@@ -65,7 +81,14 @@ export function upgradeCheck(inputs: UpgradeInput[], from: string, to: string, m
       return;
     }
     findings.set(key, {
-      uri, start, end, code, message, severity: severity ?? codeInfo(code).severity, patchIndex, workloads: workload ? [workload] : [],
+      uri,
+      start,
+      end,
+      code,
+      message,
+      severity: severity ?? codeInfo(code).severity,
+      patchIndex,
+      workloads: workload ? [workload] : [],
       resource: record ? { kind: record.kind, namespace: record.namespace, name: record.name } : null,
     });
   };
@@ -73,7 +96,11 @@ export function upgradeCheck(inputs: UpgradeInput[], from: string, to: string, m
     const [s, e] = rangeOf(locateNearest(record.document.parsed.doc, path), 'key') ?? [0, 1];
     return [s + record.document.slice.start, e + record.document.slice.start] as const;
   };
-  const recordAt = (ws: Workspace, uri: string, offset: number) => ws.resources.find((r) => r.uri === uri && offset >= r.document.slice.start && offset <= r.document.slice.start + r.document.text.length);
+  const recordAt = (ws: Workspace, uri: string, offset: number) =>
+    ws.resources.find(
+      (r) =>
+        r.uri === uri && offset >= r.document.slice.start && offset <= r.document.slice.start + r.document.text.length,
+    );
 
   // 1. What the target version says of each file that the current one does not: fields, values, kinds and API
   //    versions it lacks, Lua methods its Envoy lacks, and every other check whose verdict depends on the version.
@@ -82,13 +109,25 @@ export function upgradeCheck(inputs: UpgradeInput[], from: string, to: string, m
     for (const f of fileFindings(after, uri)) {
       if (was.has(`${f.code}@${f.start}`) || f.code === 'ML0801') continue; // ML0801 is covered by the chain comparison
       if (f.severity !== 'error' && f.severity !== 'warning') continue;
-      add(recordAt(after, uri, f.start), uri, f.start, f.end, 'ML1003', `Istio ${to}: ${f.message} [${f.code}; not reported for ${from}]`, null, undefined, f.severity);
+      add(
+        recordAt(after, uri, f.start),
+        uri,
+        f.start,
+        f.end,
+        'ML1003',
+        `Istio ${to}: ${f.message} [${f.code}; not reported for ${from}]`,
+        null,
+        undefined,
+        f.severity,
+      );
     }
   }
 
   // 2. Every workload's chains under both versions: patches whose outcome changes, and filters contributed by
   //    resources that move, appear or disappear.
-  const efByName = new Map(after.resources.filter((r) => r.kind === 'EnvoyFilter').map((r) => [`${r.namespace}/${r.name}`, r]));
+  const efByName = new Map(
+    after.resources.filter((r) => r.kind === 'EnvoyFilter').map((r) => [`${r.namespace}/${r.name}`, r]),
+  );
   for (const t of targets(after)) {
     let was: ChainResult;
     let now: ChainResult;
@@ -99,7 +138,9 @@ export function upgradeCheck(inputs: UpgradeInput[], from: string, to: string, m
       continue; // a workload only one version can render (a gateway class it lacks): nothing to compare
     }
     const where = `${t.direction} port ${t.port}`;
-    const oldOutcomes = new Map(was.patches.filter((p) => p.selected !== false && p.evaluated !== false).map((p) => [patchKey(p), p]));
+    const oldOutcomes = new Map(
+      was.patches.filter((p) => p.selected !== false && p.evaluated !== false).map((p) => [patchKey(p), p]),
+    );
     for (const p of now.patches) {
       if (p.selected === false || p.evaluated === false) continue;
       const old = oldOutcomes.get(patchKey(p));
@@ -122,30 +163,67 @@ export function upgradeCheck(inputs: UpgradeInput[], from: string, to: string, m
     const newCommon = common(newKeys, oldKeys);
     for (const f of now.httpFilters.filter((x) => x.origin)) {
       const key = filterKey(f);
-      const record = f.origin!.kind === 'EnvoyFilter'
-        ? efByName.get(`${f.origin!.namespace}/${f.origin!.name}`)
-        : after.resources.find((r) => r.kind === f.origin!.kind && r.namespace === f.origin!.namespace && r.name === f.origin!.name);
+      const record =
+        f.origin!.kind === 'EnvoyFilter'
+          ? efByName.get(`${f.origin!.namespace}/${f.origin!.name}`)
+          : after.resources.find(
+              (r) => r.kind === f.origin!.kind && r.namespace === f.origin!.namespace && r.name === f.origin!.name,
+            );
       if (!record) continue;
       const [s, e] = locate(record, ['kind']);
       if (!oldKeys.includes(key)) {
         // An EnvoyFilter's filter that appears is its patch starting to apply: ML1001 says so.
-        if (f.origin!.kind !== 'EnvoyFilter') add(record, record.uri, s, e, 'ML1002', `Istio ${to} adds its filter ${f.name} to the ${where} chain, where ${from} did not.`, null, t.workload);
+        if (f.origin!.kind !== 'EnvoyFilter')
+          add(
+            record,
+            record.uri,
+            s,
+            e,
+            'ML1002',
+            `Istio ${to} adds its filter ${f.name} to the ${where} chain, where ${from} did not.`,
+            null,
+            t.workload,
+          );
         continue;
       }
       const i = oldCommon.indexOf(key);
       const j = newCommon.indexOf(key);
       if (neighbours(oldCommon, i) !== neighbours(newCommon, j)) {
-        add(record, record.uri, s, e, 'ML1002', `Its filter ${f.name} moves in the ${where} chain: under ${from} between ${neighbours(oldCommon, i)}, under ${to} between ${neighbours(newCommon, j)}.`, null, t.workload);
+        add(
+          record,
+          record.uri,
+          s,
+          e,
+          'ML1002',
+          `Its filter ${f.name} moves in the ${where} chain: under ${from} between ${neighbours(oldCommon, i)}, under ${to} between ${neighbours(newCommon, j)}.`,
+          null,
+          t.workload,
+        );
       }
     }
-    for (const f of was.httpFilters.filter((x) => x.origin && x.origin.kind !== 'EnvoyFilter' && !newKeys.includes(filterKey(x)))) {
-      const record = after.resources.find((r) => r.kind === f.origin!.kind && r.namespace === f.origin!.namespace && r.name === f.origin!.name);
+    for (const f of was.httpFilters.filter(
+      (x) => x.origin && x.origin.kind !== 'EnvoyFilter' && !newKeys.includes(filterKey(x)),
+    )) {
+      const record = after.resources.find(
+        (r) => r.kind === f.origin!.kind && r.namespace === f.origin!.namespace && r.name === f.origin!.name,
+      );
       if (!record) continue;
       const [s, e] = locate(record, ['kind']);
-      add(record, record.uri, s, e, 'ML1002', `Istio ${to} no longer puts its filter on the ${where} chain (${from} did, as ${f.name}).`, null, t.workload);
+      add(
+        record,
+        record.uri,
+        s,
+        e,
+        'ML1002',
+        `Istio ${to} no longer puts its filter on the ${where} chain (${from} did, as ${f.name}).`,
+        null,
+        t.workload,
+      );
     }
   }
-  return [...findings.values()].sort((a, b) => a.uri.localeCompare(b.uri) || a.start - b.start || a.code.localeCompare(b.code));
+  return [...findings.values()].sort(
+    (a, b) => a.uri.localeCompare(b.uri) || a.start - b.start || a.code.localeCompare(b.code),
+  );
 }
 
 function neighbours(keys: string[], i: number): string {

@@ -8,7 +8,11 @@ export function asArray(v: unknown): unknown[] {
 }
 
 /** Visits every value below a root, iteratively so that deep input cannot overflow the stack. */
-export function walk(root: unknown, rootPath: Array<string | number>, visit: (value: unknown, path: Array<string | number>) => void): void {
+export function walk(
+  root: unknown,
+  rootPath: Array<string | number>,
+  visit: (value: unknown, path: Array<string | number>) => void,
+): void {
   const stack: Array<[unknown, Array<string | number>]> = [[root, rootPath]];
   while (stack.length) {
     const [value, path] = stack.pop()!;

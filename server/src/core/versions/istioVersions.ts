@@ -44,16 +44,25 @@ export function normalizeVersion(input: string | undefined): string | undefined 
 /** The change records for one kind and API version (e.g. "v1alpha3") that a target version lacks. */
 export function changesMissingIn(kind: string, apiVersion: string, target: string): VersionChange[] {
   return changes.filter(
-    (c) => c.kind === kind && c.apiVersion === apiVersion && !c.cel && c.added !== undefined && compareVersions(target, c.added) < 0,
+    (c) =>
+      c.kind === kind &&
+      c.apiVersion === apiVersion &&
+      !c.cel &&
+      c.added !== undefined &&
+      compareVersions(target, c.added) < 0,
   );
 }
 
 export function fieldAddedIn(kind: string, apiVersion: string, path: string): string | undefined {
-  return changes.find((c) => c.kind === kind && c.apiVersion === apiVersion && c.path === path && !c.enumValue && !c.cel && c.added)?.added;
+  return changes.find(
+    (c) => c.kind === kind && c.apiVersion === apiVersion && c.path === path && !c.enumValue && !c.cel && c.added,
+  )?.added;
 }
 
 export function enumValueAddedIn(kind: string, apiVersion: string, path: string, value: string): string | undefined {
-  return changes.find((c) => c.kind === kind && c.apiVersion === apiVersion && c.path === path && c.enumValue === value && c.added)?.added;
+  return changes.find(
+    (c) => c.kind === kind && c.apiVersion === apiVersion && c.path === path && c.enumValue === value && c.added,
+  )?.added;
 }
 
 /** The first version in which a kind or group/version exists, if it is not in every version we know. */

@@ -17,10 +17,21 @@ export interface MeshConfigInfo {
 }
 
 /** Providers every mesh has (pkg/config/mesh/mesh.go DefaultMeshConfig). */
-const BUILT_IN: Array<[string, string]> = [['prometheus', 'prometheus'], ['stackdriver', 'stackdriver'], ['envoy', 'envoyFileAccessLog']];
+const BUILT_IN: Array<[string, string]> = [
+  ['prometheus', 'prometheus'],
+  ['stackdriver', 'stackdriver'],
+  ['envoy', 'envoyFileAccessLog'],
+];
 
 export function defaultMeshConfig(): MeshConfigInfo {
-  return { rootNamespace: 'istio-system', defaultProviders: { metrics: [], tracing: [], accessLogging: [] }, providers: new Map(BUILT_IN), extAuthz: new Map(), source: "Istio's defaults", explicit: false };
+  return {
+    rootNamespace: 'istio-system',
+    defaultProviders: { metrics: [], tracing: [], accessLogging: [] },
+    providers: new Map(BUILT_IN),
+    extAuthz: new Map(),
+    source: "Istio's defaults",
+    explicit: false,
+  };
 }
 
 /** Reads a MeshConfig object (the `mesh` key of the istio ConfigMap, parsed, or an IstioOperator's meshConfig). */
@@ -39,7 +50,11 @@ export function meshConfigFrom(mesh: Record<string, unknown>, source: string): M
     const type = Object.keys(p).find((k) => k !== 'name') ?? 'unknown';
     info.providers.set(p.name.toLowerCase(), type);
     const authz = p.envoyExtAuthzHttp ?? p.envoyExtAuthzGrpc;
-    if (isObject(authz)) info.extAuthz.set(p.name, { service: typeof authz.service === 'string' ? authz.service : '', port: typeof authz.port === 'number' ? authz.port : undefined });
+    if (isObject(authz))
+      info.extAuthz.set(p.name, {
+        service: typeof authz.service === 'string' ? authz.service : '',
+        port: typeof authz.port === 'number' ? authz.port : undefined,
+      });
   }
   return info;
 }
@@ -47,11 +62,19 @@ export function meshConfigFrom(mesh: Record<string, unknown>, source: string): M
 /** The mesh config a manifest carries, if it is the istio ConfigMap or an IstioOperator. */
 export function meshConfigOf(value: Record<string, unknown>, where: string): MeshConfigInfo | undefined {
   const metadata = isObject(value.metadata) ? value.metadata : {};
-  if (value.kind === 'ConfigMap' && (metadata.name === 'istio' || (typeof metadata.name === 'string' && metadata.name.startsWith('istio-'))) && isObject(value.data) && typeof value.data.mesh === 'string') {
+  if (
+    value.kind === 'ConfigMap' &&
+    (metadata.name === 'istio' || (typeof metadata.name === 'string' && metadata.name.startsWith('istio-'))) &&
+    isObject(value.data) &&
+    typeof value.data.mesh === 'string'
+  ) {
     try {
       const mesh = parse(value.data.mesh);
       if (isObject(mesh)) {
-        const info = meshConfigFrom(mesh, `ConfigMap ${metadata.namespace ?? 'istio-system'}/${metadata.name} (${where})`);
+        const info = meshConfigFrom(
+          mesh,
+          `ConfigMap ${metadata.namespace ?? 'istio-system'}/${metadata.name} (${where})`,
+        );
         if (!mesh.rootNamespace && typeof metadata.namespace === 'string') info.rootNamespace = metadata.namespace;
         return info;
       }

@@ -32,9 +32,15 @@ export function workloadOf(value: Record<string, unknown>, source: Workload['sou
   else if (kind === 'CronJob') {
     const job = isObject(spec.jobTemplate) && isObject(spec.jobTemplate.spec) ? spec.jobTemplate.spec : undefined;
     pod = job && isObject(job.template) ? job.template : undefined;
-  } else if (kind === 'Gateway' && typeof value.apiVersion === 'string' && value.apiVersion.startsWith('gateway.networking.k8s.io/')) {
+  } else if (
+    kind === 'Gateway' &&
+    typeof value.apiVersion === 'string' &&
+    value.apiVersion.startsWith('gateway.networking.k8s.io/')
+  ) {
     // Istio deploys a proxy for each Gateway API Gateway, labelled with the gateway's name.
-    const ports = Array.isArray(spec.listeners) ? spec.listeners.map((l) => (isObject(l) ? Number(l.port) : NaN)).filter(Number.isFinite) : [];
+    const ports = Array.isArray(spec.listeners)
+      ? spec.listeners.map((l) => (isObject(l) ? Number(l.port) : NaN)).filter(Number.isFinite)
+      : [];
     return { kind, name, namespace, labels: { [GATEWAY_NAME_LABEL]: name }, ports, source };
   }
   if (!pod) return undefined;

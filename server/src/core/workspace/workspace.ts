@@ -34,7 +34,12 @@ const OTHER_KINDS = new Set(['AuthorizationPolicy', 'RequestAuthentication', 'Pe
 
 export class Workspace {
   private readonly files = new Map<string, FileAnalysis>();
-  private cache?: { resources: ResourceRecord[]; workloads: Workload[]; meshConfig: MeshConfigInfo; others: OtherObject[] };
+  private cache?: {
+    resources: ResourceRecord[];
+    workloads: Workload[];
+    meshConfig: MeshConfigInfo;
+    others: OtherObject[];
+  };
   /** A mesh config given from outside (the CLI's --mesh-config); it wins over the workspace's. */
   meshConfigOverride?: MeshConfigInfo;
   /** Bumped on every change, so that derived results can be cached by version. */
@@ -114,10 +119,15 @@ export class Workspace {
         if (id?.ours) {
           const metadata = isObject(value.metadata) ? value.metadata : {};
           resources.push({
-            uri, docIndex: document.slice.index, kind: id.kind, version: id.apiVersion.split('/')[1],
+            uri,
+            docIndex: document.slice.index,
+            kind: id.kind,
+            version: id.apiVersion.split('/')[1],
             name: typeof metadata.name === 'string' ? metadata.name : '',
             namespace: typeof metadata.namespace === 'string' ? metadata.namespace : 'default',
-            value, spec: isObject(value.spec) ? value.spec : {}, document,
+            value,
+            spec: isObject(value.spec) ? value.spec : {},
+            document,
           });
           continue;
         }
@@ -125,8 +135,15 @@ export class Workspace {
         if (workload) workloads.push(workload);
         if (typeof value.kind === 'string' && OTHER_KINDS.has(value.kind)) {
           const metadata = isObject(value.metadata) ? value.metadata : {};
-          others.push({ uri, docIndex: document.slice.index, kind: value.kind, apiVersion: String(value.apiVersion ?? ''),
-            name: typeof metadata.name === 'string' ? metadata.name : '', namespace: typeof metadata.namespace === 'string' ? metadata.namespace : 'default', value });
+          others.push({
+            uri,
+            docIndex: document.slice.index,
+            kind: value.kind,
+            apiVersion: String(value.apiVersion ?? ''),
+            name: typeof metadata.name === 'string' ? metadata.name : '',
+            namespace: typeof metadata.namespace === 'string' ? metadata.namespace : 'default',
+            value,
+          });
         }
         meshConfig ??= meshConfigOf(value, uri);
       }

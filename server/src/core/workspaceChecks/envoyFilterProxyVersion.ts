@@ -8,7 +8,10 @@ import { patchOperationFinding } from '../checks/envoyFilter/operations';
 function instanceName(cp: Record<string, unknown>): string | undefined {
   const value = isObject(cp.patch) ? cp.patch.value : undefined;
   if (isObject(value) && typeof value.name === 'string') return value.name;
-  const filter = isObject(cp.match) && isObject(cp.match.listener) && isObject(cp.match.listener.filterChain) ? cp.match.listener.filterChain.filter : undefined;
+  const filter =
+    isObject(cp.match) && isObject(cp.match.listener) && isObject(cp.match.listener.filterChain)
+      ? cp.match.listener.filterChain.filter
+      : undefined;
   return isObject(filter) && typeof filter.name === 'string' ? filter.name : undefined;
 }
 
@@ -16,7 +19,9 @@ export const relativeOperationWithProxyVersion: WorkspaceCheck = {
   codes: ['IST0155'],
   run(ws, report) {
     const versioned = new Set<string>();
-    const filters = ws.resources.filter((r) => r.kind === 'EnvoyFilter').sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
+    const filters = ws.resources
+      .filter((r) => r.kind === 'EnvoyFilter')
+      .sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
     for (const r of filters) {
       const priority = typeof r.spec.priority === 'number' ? r.spec.priority : 0;
       for (const [i, cp] of asArray(r.spec.configPatches).entries()) {
@@ -29,7 +34,13 @@ export const relativeOperationWithProxyVersion: WorkspaceCheck = {
         const earlier = name !== undefined && versioned.has(name);
         if (name && typeof proxy?.proxyVersion === 'string' && proxy.proxyVersion) versioned.add(name);
         if (code === 'IST0151' && earlier) {
-          report(r, 'IST0155', ['spec', 'configPatches', i, 'patch', 'operation'], `The ${String(cp.patch.operation)} operation on ${name} has no priority, and a patch for ${name} matches a proxyVersion: during an upgrade, when proxies of both versions run, it may not apply. Set spec.priority.`, { data: { supersedes: 'IST0151', setPriority: true } });
+          report(
+            r,
+            'IST0155',
+            ['spec', 'configPatches', i, 'patch', 'operation'],
+            `The ${String(cp.patch.operation)} operation on ${name} has no priority, and a patch for ${name} matches a proxyVersion: during an upgrade, when proxies of both versions run, it may not apply. Set spec.priority.`,
+            { data: { supersedes: 'IST0151', setPriority: true } },
+          );
         }
       }
     }

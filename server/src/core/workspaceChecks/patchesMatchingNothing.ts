@@ -8,17 +8,35 @@ import type { Direction } from '../chain/types';
 import { selectedEnvoyFilters } from '../chain/envoyFilterSelection';
 import { proxyContext } from '../proxy/proxyContext';
 
-const CONTEXT_OF: Record<Direction, string> = { inbound: 'SIDECAR_INBOUND', outbound: 'SIDECAR_OUTBOUND', gateway: 'GATEWAY' };
+const CONTEXT_OF: Record<Direction, string> = {
+  inbound: 'SIDECAR_INBOUND',
+  outbound: 'SIDECAR_OUTBOUND',
+  gateway: 'GATEWAY',
+};
 const MAX_CHAINS = 2000;
 
 export const patchesMatchingNothing: WorkspaceCheck = {
   codes: ['ML0801'],
   run(ws, report) {
     const version = ws.istioVersion;
-    const efs = ws.resources.filter((r) => r.kind === 'EnvoyFilter' && asArray(r.spec.configPatches).some((cp) => isObject(cp) && (cp.applyTo === 'HTTP_FILTER' || cp.applyTo === 'NETWORK_FILTER')));
+    const efs = ws.resources.filter(
+      (r) =>
+        r.kind === 'EnvoyFilter' &&
+        asArray(r.spec.configPatches).some(
+          (cp) => isObject(cp) && (cp.applyTo === 'HTTP_FILTER' || cp.applyTo === 'NETWORK_FILTER'),
+        ),
+    );
     if (!efs.length || !ws.workloads.length) return;
     // key "ns/name#index" -> what happened in each rendered chain
-    const seen = new Map<string, { applied: boolean; contexts: Set<string>; reasons: Array<{ context: string; text: string }>; workloads: Set<string> }>();
+    const seen = new Map<
+      string,
+      {
+        applied: boolean;
+        contexts: Set<string>;
+        reasons: Array<{ context: string; text: string }>;
+        workloads: Set<string>;
+      }
+    >();
     let budget = MAX_CHAINS;
     for (const w of listWorkloads(ws)) {
       const workload = ws.workloads.find((x) => `${x.namespace}/${x.name}` === w.id)!;
@@ -53,8 +71,13 @@ export const patchesMatchingNothing: WorkspaceCheck = {
         if (context !== 'ANY' && !entry.contexts.has(context)) return;
         const reason = entry.reasons.find((x) => context === 'ANY' || x.context === context) ?? entry.reasons[0];
         const n = entry.workloads.size;
-        report(r, 'ML0801', ['spec', 'configPatches', i, isObject(cp.match) ? 'match' : 'applyTo'],
-          `This patch changes no chain of the ${n} workload${n === 1 ? '' : 's'} it selects in the workspace: ${reason?.text ?? 'nothing matched'}.`, { on: 'key' });
+        report(
+          r,
+          'ML0801',
+          ['spec', 'configPatches', i, isObject(cp.match) ? 'match' : 'applyTo'],
+          `This patch changes no chain of the ${n} workload${n === 1 ? '' : 's'} it selects in the workspace: ${reason?.text ?? 'nothing matched'}.`,
+          { on: 'key' },
+        );
       });
     }
   },

@@ -30,11 +30,18 @@ export function workspaceFindings(ws: Workspace): Map<string, Finding[]> {
     check.run(ws, (record, reported, path, message, opts = {}) => {
       // A code the check does not declare is an internal error, shown where it happened.
       const code = check.codes.includes(reported) ? reported : 'ML0208';
-      if (code !== reported) message = `Internal error in a Meshlens workspace check: it reported ${reported}, which it does not declare.`;
+      if (code !== reported)
+        message = `Internal error in a Meshlens workspace check: it reported ${reported}, which it does not declare.`;
       const doc = record.document;
       const loc = locateNearest(doc.parsed.doc, path);
       const [start, end] = rangeOf(loc, opts.on) ?? [0, 1];
-      const f: Finding = { code, severity: opts.severity ?? codeInfo(code).severity, message, start: start + doc.slice.start, end: end + doc.slice.start };
+      const f: Finding = {
+        code,
+        severity: opts.severity ?? codeInfo(code).severity,
+        message,
+        start: start + doc.slice.start,
+        end: end + doc.slice.start,
+      };
       if (opts.data) f.data = opts.data;
       byUri.set(record.uri, [...(byUri.get(record.uri) ?? []), f]);
     });
@@ -46,7 +53,12 @@ export function workspaceFindings(ws: Workspace): Map<string, Finding[]> {
 /** A file's own findings only (no workspace checks), less suppressed ones: what can be shown before indexing ends. */
 export function ownFindings(ws: Workspace, uri: string): Finding[] {
   const analysis = ws.fileAnalysis(uri);
-  return analysis ? withoutSuppressed(analysis.documents, [...analysis.findings].sort((a, b) => a.start - b.start || a.code.localeCompare(b.code))) : [];
+  return analysis
+    ? withoutSuppressed(
+        analysis.documents,
+        [...analysis.findings].sort((a, b) => a.start - b.start || a.code.localeCompare(b.code)),
+      )
+    : [];
 }
 
 /** Everything to report for one file: its own findings and the workspace's, less superseded and suppressed ones. */

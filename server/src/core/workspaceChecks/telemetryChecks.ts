@@ -5,7 +5,8 @@ import { isObject, asArray } from '../util/values';
 import { asLabels, selects } from '../workspace/labels';
 
 const hasSelector = (spec: Record<string, unknown>) => isObject(spec.selector);
-const hasTargetRef = (spec: Record<string, unknown>) => spec.targetRef !== undefined || asArray(spec.targetRefs).length > 0;
+const hasTargetRef = (spec: Record<string, unknown>) =>
+  spec.targetRef !== undefined || asArray(spec.targetRefs).length > 0;
 
 export const telemetryNamespaceDefaults: WorkspaceCheck = {
   codes: ['IST0160'],
@@ -19,7 +20,12 @@ export const telemetryNamespaceDefaults: WorkspaceCheck = {
       if (list.length < 2) continue;
       const names = list.map((r) => r.name).sort();
       for (const r of list) {
-        report(r, 'IST0160', ['metadata', 'name'], `The Telemetries ${names.join(', ')} in namespace "${ns}" are not used because they specify no selector or targetRefs; istiod uses only the oldest.`);
+        report(
+          r,
+          'IST0160',
+          ['metadata', 'name'],
+          `The Telemetries ${names.join(', ')} in namespace "${ns}" are not used because they specify no selector or targetRefs; istiod uses only the oldest.`,
+        );
       }
     }
   },
@@ -30,11 +36,21 @@ export const telemetrySelectorConflicts: WorkspaceCheck = {
   run(ws, report) {
     const withSelectors = ws.resources.filter((r) => r.kind === 'Telemetry' && isObject(r.spec.selector));
     for (const w of ws.workloads) {
-      const matching = withSelectors.filter((r) => r.namespace === w.namespace && selects(asLabels((r.spec.selector as Record<string, unknown>).matchLabels), w.labels));
+      const matching = withSelectors.filter(
+        (r) =>
+          r.namespace === w.namespace &&
+          selects(asLabels((r.spec.selector as Record<string, unknown>).matchLabels), w.labels),
+      );
       if (matching.length < 2) continue;
       const names = matching.map((r) => r.name).sort();
       for (const r of matching) {
-        report(r, 'IST0159', ['spec', 'selector'], `The Telemetries ${names.join(', ')} in namespace "${w.namespace}" all select ${w.kind} ${w.name}; istiod applies them all in creation order.`, { on: 'key' });
+        report(
+          r,
+          'IST0159',
+          ['spec', 'selector'],
+          `The Telemetries ${names.join(', ')} in namespace "${w.namespace}" all select ${w.kind} ${w.name}; istiod applies them all in creation order.`,
+          { on: 'key' },
+        );
       }
     }
   },
@@ -48,8 +64,17 @@ export const telemetryProviders: WorkspaceCheck = {
       if (r.kind !== 'Telemetry') continue;
       asArray(r.spec.accessLogging).forEach((entry, i) => {
         if (!isObject(entry)) return;
-        if (asArray(entry.providers).length === 0 && entry.disabled !== true && mesh.defaultProviders.accessLogging.length === 0) {
-          report(r, 'IST0157', ['spec', 'accessLogging', i], `accessLogging[${i}] names no provider, and the mesh config (${mesh.source}) has no defaultProviders.accessLogging: it is ignored.`);
+        if (
+          asArray(entry.providers).length === 0 &&
+          entry.disabled !== true &&
+          mesh.defaultProviders.accessLogging.length === 0
+        ) {
+          report(
+            r,
+            'IST0157',
+            ['spec', 'accessLogging', i],
+            `accessLogging[${i}] names no provider, and the mesh config (${mesh.source}) has no defaultProviders.accessLogging: it is ignored.`,
+          );
         }
       });
       for (const section of ['metrics', 'tracing', 'accessLogging']) {
@@ -59,9 +84,20 @@ export const telemetryProviders: WorkspaceCheck = {
             if (!isObject(p) || typeof p.name !== 'string' || !p.name) return;
             const type = mesh.providers.get(p.name.toLowerCase());
             const path = ['spec', section, i, 'providers', j, 'name'];
-            if (type === 'lightstep') report(r, 'IST0002', path, `The Lightstep provider ${p.name} is deprecated, please migrate to OpenTelemetry provider.`);
+            if (type === 'lightstep')
+              report(
+                r,
+                'IST0002',
+                path,
+                `The Lightstep provider ${p.name} is deprecated, please migrate to OpenTelemetry provider.`,
+              );
             else if (type === undefined && mesh.explicit) {
-              report(r, 'ML0701', path, `Provider "${p.name}" is not defined in the mesh config (${mesh.source}); istiod skips it silently. Defined: ${[...mesh.providers.keys()].sort().join(', ')}.`);
+              report(
+                r,
+                'ML0701',
+                path,
+                `Provider "${p.name}" is not defined in the mesh config (${mesh.source}); istiod skips it silently. Defined: ${[...mesh.providers.keys()].sort().join(', ')}.`,
+              );
             }
           });
         });

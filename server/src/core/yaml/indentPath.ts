@@ -2,7 +2,11 @@
 // enclose a position, and a small "skeleton" of the document around it that a completion engine can work on.
 import type { PathSegment } from './parseSlice';
 
-interface Line { start: number; text: string; indent: number }
+interface Line {
+  start: number;
+  text: string;
+  indent: number;
+}
 
 function lineAt(text: string, offset: number): { start: number; end: number } {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
@@ -70,7 +74,11 @@ export function indentPath(text: string, offset: number): { path: PathSegment[];
  * level, so that completion there does not need the whole (huge) document. `lineMap[i]` is the original line of
  * skeleton line i; `cursorLine` is the skeleton line of the cursor.
  */
-export function skeleton(text: string, offset: number, radius = 200): { text: string; lineMap: number[]; cursorLine: number } {
+export function skeleton(
+  text: string,
+  offset: number,
+  radius = 200,
+): { text: string; lineMap: number[]; cursorLine: number } {
   const lines = text.split('\n');
   const before = text.slice(0, offset);
   const cursorLine = before.split('\n').length - 1;
@@ -84,7 +92,8 @@ export function skeleton(text: string, offset: number, radius = 200): { text: st
   for (const a of ancestors(text, offset)) keep.add(lineStarts.indexOf(a.start));
   const from = Math.max(0, cursorLine - radius);
   // The window's first lines may sit deeper than the cursor: keep what encloses them too, or the YAML breaks.
-  for (const a of ancestors(text, lineStarts[from] + (lines[from].length - lines[from].trimStart().length))) keep.add(lineStarts.indexOf(a.start));
+  for (const a of ancestors(text, lineStarts[from] + (lines[from].length - lines[from].trimStart().length)))
+    keep.add(lineStarts.indexOf(a.start));
   for (let i = from; i <= Math.min(lines.length - 1, cursorLine + radius); i++) keep.add(i);
   // Keep the header (apiVersion, kind) so the document is recognisable.
   for (let i = 0; i < Math.min(lines.length, 10); i++) if (/^(apiVersion|kind):/.test(lines[i])) keep.add(i);

@@ -1,4 +1,16 @@
-import { parseAllDocuments, Document, isMap, isSeq, isScalar, isAlias, isPair, Node, YAMLMap, Pair, YAMLError } from 'yaml';
+import {
+  parseAllDocuments,
+  Document,
+  isMap,
+  isSeq,
+  isScalar,
+  isAlias,
+  isPair,
+  Node,
+  YAMLMap,
+  Pair,
+  YAMLError,
+} from 'yaml';
 import type { Finding } from '../diagnostics/finding';
 import { codeInfo } from '../diagnostics/codes';
 
@@ -23,7 +35,14 @@ export function parseSlice(text: string): ParsedSlice {
   if (text.length > MAX_ANALYSED_DOCUMENT_CHARS) {
     // Parsing such a document takes seconds and hundreds of MB for a tree nobody uses: hover and completion work
     // from indentation there. The limit is documented and said on the document's first line.
-    findings.push(finding('ML0003', `Document is ${(text.length / 1e6).toFixed(1)} MB; Meshlens checks documents up to ${MAX_ANALYSED_DOCUMENT_CHARS / 1e6} MB (hover and completion still work).`, 0, firstLineEnd(text)));
+    findings.push(
+      finding(
+        'ML0003',
+        `Document is ${(text.length / 1e6).toFixed(1)} MB; Meshlens checks documents up to ${MAX_ANALYSED_DOCUMENT_CHARS / 1e6} MB (hover and completion still work).`,
+        0,
+        firstLineEnd(text),
+      ),
+    );
     return { doc: undefined, value: undefined, findings, analysable: false };
   }
   let docs: Document.Parsed[];
@@ -42,12 +61,27 @@ export function parseSlice(text: string): ParsedSlice {
   }
   if (!doc || doc.errors.length > 0) return { doc, value: undefined, findings, analysable: false };
   const duplicates = duplicateKeys(doc.contents);
-  for (const key of duplicates) findings.push(finding('ML0002', `Map keys must be unique: "${String(isScalar(key) ? key.value : key)}" is defined again here.`, key.range![0], key.range![1]));
+  for (const key of duplicates)
+    findings.push(
+      finding(
+        'ML0002',
+        `Map keys must be unique: "${String(isScalar(key) ? key.value : key)}" is defined again here.`,
+        key.range![0],
+        key.range![1],
+      ),
+    );
   if (duplicates.length) return { doc, value: undefined, findings, analysable: false };
 
   const depth = nestingDepth(doc.contents);
   if (depth.tooDeep) {
-    findings.push(finding('ML0003', `Nesting deeper than ${MAX_NESTING_DEPTH} levels; schema and Istio checks are skipped for this document.`, depth.at, depth.at + 1));
+    findings.push(
+      finding(
+        'ML0003',
+        `Nesting deeper than ${MAX_NESTING_DEPTH} levels; schema and Istio checks are skipped for this document.`,
+        depth.at,
+        depth.at + 1,
+      ),
+    );
     return { doc, value: undefined, findings, analysable: false };
   }
   let value: unknown;

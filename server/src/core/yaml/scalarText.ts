@@ -31,7 +31,8 @@ export function scalarText(source: string, node: Scalar): ScalarText | undefined
   }
   if (decoded && decoded.value === node.value) return { ...decoded, exact: true };
   // Fall back to a straight map from the start of the content: positions may be off, but never out of range.
-  const contentStart = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED ? source.indexOf('\n', start) + 1 : start;
+  const contentStart =
+    node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED ? source.indexOf('\n', start) + 1 : start;
   const offsets = Array.from({ length: node.value.length + 1 }, (_, i) => Math.min(contentStart + i, end));
   return { value: node.value, offsets, exact: false };
 }
@@ -41,10 +42,19 @@ function closingQuote(source: string, start: number, end: number, quote: string)
 }
 
 /** Block scalars: header, then lines at a fixed indentation; literal keeps line breaks, folded folds them. */
-function decodeBlock(source: string, start: number, end: number, expected: string, folded: boolean): { value: string; offsets: number[] } | undefined {
+function decodeBlock(
+  source: string,
+  start: number,
+  end: number,
+  expected: string,
+  folded: boolean,
+): { value: string; offsets: number[] } | undefined {
   const headerEnd = source.indexOf('\n', start);
   if (headerEnd < 0 || headerEnd >= end) return { value: '', offsets: [end] };
-  const header = source.slice(start, headerEnd).replace(/\s+#.*$/, '').trim();
+  const header = source
+    .slice(start, headerEnd)
+    .replace(/\s+#.*$/, '')
+    .trim();
   const chomp = header.includes('-') ? 'strip' : header.includes('+') ? 'keep' : 'clip';
   const lines: Array<{ start: number; text: string; nl: number }> = [];
   let pos = headerEnd + 1;
@@ -126,10 +136,34 @@ function applyChomping(d: Decoded, chomp: 'strip' | 'clip' | 'keep'): { value: s
   return { value, offsets };
 }
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', '\t': '\t', r: '\r', '"': '"', '\\': '\\', '/': '/', '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v', ' ': ' ', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029' };
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  '\t': '\t',
+  r: '\r',
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  v: '\v',
+  ' ': ' ',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
+};
 
 /** Flow scalars: quotes' escapes, and line folding (a break becomes a space, n breaks n-1 newlines). */
-function decodeFlow(source: string, start: number, end: number, style: 'double' | 'single' | 'plain'): { value: string; offsets: number[] } | undefined {
+function decodeFlow(
+  source: string,
+  start: number,
+  end: number,
+  style: 'double' | 'single' | 'plain',
+): { value: string; offsets: number[] } | undefined {
   let value = '';
   const offsets: number[] = [];
   let i = start;
@@ -137,7 +171,11 @@ function decodeFlow(source: string, start: number, end: number, style: 'double' 
     const c = source[i];
     if (c === '\r' || c === '\n') {
       // Trim the whitespace before the break, count the breaks, skip the next line's indentation.
-      while (value.length && (value[value.length - 1] === ' ' || value[value.length - 1] === '\t') && offsets[offsets.length - 1] >= lineStartOf(source, i)) {
+      while (
+        value.length &&
+        (value[value.length - 1] === ' ' || value[value.length - 1] === '\t') &&
+        offsets[offsets.length - 1] >= lineStartOf(source, i)
+      ) {
         value = value.slice(0, -1);
         offsets.pop();
       }

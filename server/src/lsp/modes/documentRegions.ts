@@ -22,7 +22,8 @@ function envoyValueRegions(text: string, base: number): Region[] {
   for (const m of text.matchAll(VALUE_KEY)) {
     const at = indentPath(text, m.index! + m[1].length + 1);
     const p = at.path;
-    if (p.length !== 4 || p[0] !== 'spec' || p[1] !== 'configPatches' || typeof p[2] !== 'number' || p[3] !== 'patch') continue;
+    if (p.length !== 4 || p[0] !== 'spec' || p[1] !== 'configPatches' || typeof p[2] !== 'number' || p[3] !== 'patch')
+      continue;
     const indent = m[1].length;
     const start = m.index! + m[0].length;
     // The value runs until a line that is not indented deeper than `value:` (blank lines and comments belong to it).
@@ -47,7 +48,12 @@ export function createDocumentRegions(models: DocumentModels) {
     const regions: Region[] = [];
     for (const doc of models.get(document).documents) {
       regions.push(...envoyValueRegions(doc.text, doc.slice.start));
-      for (const r of doc.luaRegions ?? []) regions.push({ kind: 'lua', start: doc.slice.start + r.offsets[0], end: doc.slice.start + r.offsets[r.offsets.length - 1] });
+      for (const r of doc.luaRegions ?? [])
+        regions.push({
+          kind: 'lua',
+          start: doc.slice.start + r.offsets[0],
+          end: doc.slice.start + r.offsets[r.offsets.length - 1],
+        });
     }
     cache.set(document.uri, { version: document.version, regions });
     return regions;
@@ -57,7 +63,8 @@ export function createDocumentRegions(models: DocumentModels) {
     /** The innermost region at an offset, if any. */
     regionAt(document: TextDocument, offset: number): Region | undefined {
       let best: Region | undefined;
-      for (const r of regionsOf(document)) if (offset >= r.start && offset <= r.end && (!best || r.end - r.start < best.end - best.start)) best = r;
+      for (const r of regionsOf(document))
+        if (offset >= r.start && offset <= r.end && (!best || r.end - r.start < best.end - best.start)) best = r;
       return best;
     },
     onDocumentRemoved(uri: string): void {

@@ -1,7 +1,15 @@
 // The embedded-Lua mode: requests whose position falls inside a Lua source in the YAML are answered here, with
 // positions mapped through the scalar's exact offset map. Diagnostics for the Lua come with the YAML mode's, from
 // the same per-document analysis.
-import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, Range, TextEdit, Position } from 'vscode-languageserver';
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextFormat,
+  MarkupKind,
+  Range,
+  TextEdit,
+  Position,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { luaCompletions, luaHover, luaSignature, valueOffsetAt, documentIndexAt, LuaRegion } from '../../core';
 import type { LanguageMode } from './languageModes';
@@ -27,7 +35,8 @@ export function createLuaMode(models: DocumentModels) {
     const lua = valueOffsetAt(region, local);
     return lua === undefined ? undefined : { region, base: doc.slice.start, lua };
   };
-  const toPos = (document: TextDocument, a: At, luaOffset: number) => document.positionAt(a.base + a.region.offsets[Math.min(luaOffset, a.region.value.length)]);
+  const toPos = (document: TextDocument, a: At, luaOffset: number) =>
+    document.positionAt(a.base + a.region.offsets[Math.min(luaOffset, a.region.value.length)]);
 
   const mode: LanguageMode = {
     id: 'lua',
@@ -51,14 +60,23 @@ export function createLuaMode(models: DocumentModels) {
       if (!a) return null;
       const h = luaHover(a.region.value, a.lua);
       if (!h) return null;
-      return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: Range.create(toPos(document, a, h.start), toPos(document, a, h.end)) };
+      return {
+        contents: { kind: MarkupKind.Markdown, value: h.markdown },
+        range: Range.create(toPos(document, a, h.start), toPos(document, a, h.end)),
+      };
     },
     doSignatureHelp(document, position) {
       const a = at(document, position);
       if (!a) return null;
       const s = luaSignature(a.region.value, a.lua);
       if (!s) return null;
-      return { signatures: [{ label: s.label, documentation: s.documentation, parameters: s.params.map((p) => ({ label: p })) }], activeSignature: 0, activeParameter: s.active };
+      return {
+        signatures: [
+          { label: s.label, documentation: s.documentation, parameters: s.params.map((p) => ({ label: p })) },
+        ],
+        activeSignature: 0,
+        activeParameter: s.active,
+      };
     },
     onDocumentRemoved() {
       /* nothing cached here: regions live in the document analysis */

@@ -10,7 +10,9 @@ import { uriToPath } from '../workspaceIndexer';
 import type { EmbeddedYamlService } from '../yamlLanguageService';
 import { isProjectFile } from '../projectFiles';
 
-export function createProjectFileMode(yaml: EmbeddedYamlService): LanguageMode & { covers(document: TextDocument): boolean } {
+export function createProjectFileMode(
+  yaml: EmbeddedYamlService,
+): LanguageMode & { covers(document: TextDocument): boolean } {
   return {
     id: 'meshlens-project-file',
     covers: (document) => isProjectFile(document.uri),
@@ -22,7 +24,13 @@ export function createProjectFileMode(yaml: EmbeddedYamlService): LanguageMode &
       const findings = [...config.findings];
       if (config.meshConfig && uriToPath(document.uri) && !existsSync(join(dirname(path), config.meshConfig))) {
         const [start, end] = rangeOf(locateNearest(parseSlice(text).doc, ['meshConfig']), 'value') ?? [0, 1];
-        findings.push({ code: 'ML0007', severity: 'error', message: `meshConfig: ${config.meshConfig} does not exist (relative to this file).`, start, end });
+        findings.push({
+          code: 'ML0007',
+          severity: 'error',
+          message: `meshConfig: ${config.meshConfig} does not exist (relative to this file).`,
+          start,
+          end,
+        });
       }
       return findings.map((f) => toDiagnostic(document, f));
     },

@@ -1,9 +1,31 @@
 // The YAML host mode: diagnostics from the core, completion from yaml-language-server on the `---` document at the
 // cursor, hover from the core's field descriptions. Envoy values inside EnvoyFilter patches and embedded Lua have
 // modes of their own (envoyValueMode, luaMode).
-import { CodeAction, CodeActionKind, CompletionItem, CompletionItemKind, CompletionList, Hover, InsertTextFormat, MarkupKind, Position, Range, TextEdit } from 'vscode-languageserver';
+import {
+  CodeAction,
+  CodeActionKind,
+  CompletionItem,
+  CompletionItemKind,
+  CompletionList,
+  Hover,
+  InsertTextFormat,
+  MarkupKind,
+  Position,
+  Range,
+  TextEdit,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeField, knownKinds, pathAtOffset, sniffIdentity, AnalyzedDocument, quickFixesFor, documentIndexAt, indentPath, skeleton } from '../../core';
+import {
+  describeField,
+  knownKinds,
+  pathAtOffset,
+  sniffIdentity,
+  AnalyzedDocument,
+  quickFixesFor,
+  documentIndexAt,
+  indentPath,
+  skeleton,
+} from '../../core';
 
 /** Documents larger than this are completed on a skeleton of the lines around the cursor. */
 const SKELETON_OVER_CHARS = 256_000;
@@ -13,7 +35,6 @@ import { toDiagnostic } from '../convert';
 import { EmbeddedYamlService } from '../yamlLanguageService';
 
 export function createYamlMode(models: DocumentModels, yaml: EmbeddedYamlService): LanguageMode {
-
   function documentAt(document: TextDocument, offset: number): AnalyzedDocument | undefined {
     const docs = models.get(document).documents;
     return docs[documentIndexAt(docs, offset)];
@@ -32,14 +53,27 @@ export function createYamlMode(models: DocumentModels, yaml: EmbeddedYamlService
       const kinds = kindValues(document, position, doc.text);
       if (kinds) return kinds;
       if (identity.status !== 'ours') {
-        return isTopLevel(document, position) && identity.status === 'other' ? resourceStarters(document, position) : null;
+        return isTopLevel(document, position) && identity.status === 'other'
+          ? resourceStarters(document, position)
+          : null;
       }
       if (doc.text.length > SKELETON_OVER_CHARS) {
         const s = skeleton(doc.text, document.offsetAt(position) - doc.slice.start);
-        const list = await yaml.complete(s.text, identity.kind, identity.version, settings.istioVersion, { line: s.cursorLine, character: position.character });
+        const list = await yaml.complete(s.text, identity.kind, identity.version, settings.istioVersion, {
+          line: s.cursorLine,
+          character: position.character,
+        });
         return mapLines(list, (l) => s.lineMap[l] + doc.slice.startLine);
       }
-      const list = await yaml.complete(doc.text, identity.kind, identity.version, settings.istioVersion, relative, `${document.uri}#${doc.slice.index}`, document.version);
+      const list = await yaml.complete(
+        doc.text,
+        identity.kind,
+        identity.version,
+        settings.istioVersion,
+        relative,
+        `${document.uri}#${doc.slice.index}`,
+        document.version,
+      );
       return shiftCompletions(list, doc.slice.startLine);
     },
     doHover(document, position, settings) {
@@ -59,7 +93,12 @@ export function createYamlMode(models: DocumentModels, yaml: EmbeddedYamlService
         istioVersion: settings.istioVersion,
       });
       if (!markdown) return null;
-      const range = at.scalar ? Range.create(document.positionAt(at.scalar.start + doc.slice.start), document.positionAt(at.scalar.end + doc.slice.start)) : undefined;
+      const range = at.scalar
+        ? Range.create(
+            document.positionAt(at.scalar.start + doc.slice.start),
+            document.positionAt(at.scalar.end + doc.slice.start),
+          )
+        : undefined;
       return { contents: { kind: MarkupKind.Markdown, value: markdown }, range } satisfies Hover;
     },
     getCodeActions(document, _range, context) {
@@ -78,7 +117,13 @@ export function createYamlMode(models: DocumentModels, yaml: EmbeddedYamlService
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             isPreferred: fix.preferred,
-            edit: { changes: { [document.uri]: fix.edits.map((e) => TextEdit.replace(Range.create(document.positionAt(e.start), document.positionAt(e.end)), e.newText)) } },
+            edit: {
+              changes: {
+                [document.uri]: fix.edits.map((e) =>
+                  TextEdit.replace(Range.create(document.positionAt(e.start), document.positionAt(e.end)), e.newText),
+                ),
+              },
+            },
           });
         }
       }
@@ -106,7 +151,14 @@ function kindValues(document: TextDocument, position: Position, text: string): C
   const range = Range.create(position.line, start, position.line, start + m[2].length);
   const items = knownKinds()
     .filter((k) => k.versions.some((v) => `${k.group}/${v}` === apiVersion))
-    .map((k): CompletionItem => ({ label: k.kind, kind: CompletionItemKind.Class, detail: apiVersion, textEdit: TextEdit.replace(range, (m[1] ? '' : ' ') + k.kind) }));
+    .map(
+      (k): CompletionItem => ({
+        label: k.kind,
+        kind: CompletionItemKind.Class,
+        detail: apiVersion,
+        textEdit: TextEdit.replace(range, (m[1] ? '' : ' ') + k.kind),
+      }),
+    );
   return items.length ? { isIncomplete: false, items } : undefined;
 }
 
@@ -124,7 +176,10 @@ function resourceStarters(document: TextDocument, position: Position): Completio
         detail: 'Istio resource',
         filterText: `${k.kind} ${apiVersion} apiVersion kind`,
         insertTextFormat: InsertTextFormat.Snippet,
-        textEdit: TextEdit.replace(range, `apiVersion: ${apiVersion}\nkind: ${k.kind}\nmetadata:\n  name: \${1:name}\n  namespace: \${2:default}\nspec:\n  $0`),
+        textEdit: TextEdit.replace(
+          range,
+          `apiVersion: ${apiVersion}\nkind: ${k.kind}\nmetadata:\n  name: \${1:name}\n  namespace: \${2:default}\nspec:\n  $0`,
+        ),
       });
     }
   }
@@ -132,12 +187,23 @@ function resourceStarters(document: TextDocument, position: Position): Completio
 }
 
 /** Hover in a document too large for a syntax tree: the field path comes from indentation. */
-function hoverByIndentation(document: TextDocument, doc: AnalyzedDocument, offset: number, istioVersion: string): Hover | null {
+function hoverByIndentation(
+  document: TextDocument,
+  doc: AnalyzedDocument,
+  offset: number,
+  istioVersion: string,
+): Hover | null {
   const identity = sniffIdentity(doc.text);
   if (identity.status !== 'ours') return null;
   const at = indentPath(doc.text, offset - doc.slice.start);
   if (!at.key) return null;
-  const markdown = describeField({ kind: identity.kind, version: identity.version, path: [...at.path, at.key], value: at.value, istioVersion });
+  const markdown = describeField({
+    kind: identity.kind,
+    version: identity.version,
+    path: [...at.path, at.key],
+    value: at.value,
+    istioVersion,
+  });
   return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown } } : null;
 }
 
@@ -146,7 +212,8 @@ function shiftCompletions(list: CompletionList, lines: number): CompletionList {
 }
 
 function mapLines(list: CompletionList, map: (line: number) => number): CompletionList {
-  const shiftRange = (r: Range): Range => Range.create(map(r.start.line), r.start.character, map(r.end.line), r.end.character);
+  const shiftRange = (r: Range): Range =>
+    Range.create(map(r.start.line), r.start.character, map(r.end.line), r.end.character);
   for (const item of list.items) {
     const edit = item.textEdit;
     if (edit && 'range' in edit) edit.range = shiftRange(edit.range);

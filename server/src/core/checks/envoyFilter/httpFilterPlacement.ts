@@ -12,12 +12,21 @@ type Obj = Record<string, unknown>;
 
 function matchedFilter(cp: Obj): Obj | undefined {
   const listener = isObject(cp.match) && isObject(cp.match.listener) ? cp.match.listener : undefined;
-  return listener && isObject(listener.filterChain) && isObject(listener.filterChain.filter) ? listener.filterChain.filter : undefined;
+  return listener && isObject(listener.filterChain) && isObject(listener.filterChain.filter)
+    ? listener.filterChain.filter
+    : undefined;
 }
 
 /** Whether a patch of the same EnvoyFilter removes or replaces the router, so that something else may end the chain. */
 function movesRouter(patches: unknown[]): boolean {
-  return patches.some((p) => isObject(p) && p.applyTo === 'HTTP_FILTER' && isObject(p.patch) && (p.patch.operation === 'REMOVE' || p.patch.operation === 'REPLACE') && anchorOf(p) === ROUTER);
+  return patches.some(
+    (p) =>
+      isObject(p) &&
+      p.applyTo === 'HTTP_FILTER' &&
+      isObject(p.patch) &&
+      (p.patch.operation === 'REMOVE' || p.patch.operation === 'REPLACE') &&
+      anchorOf(p) === ROUTER,
+  );
 }
 
 export const httpFilterPlacement: Check = {
@@ -33,19 +42,36 @@ export const httpFilterPlacement: Check = {
       const filter = matchedFilter(cp);
       const filterName = typeof filter?.name === 'string' ? filter.name : undefined;
       if (filterName && filterName !== HCM && filterName !== DEPRECATED_HCM && !isObject(filter?.subFilter)) {
-        report('ML0328', ['spec', 'configPatches', i, 'match', 'listener', 'filterChain', 'filter', 'name'], `HTTP filters live only inside ${HCM}; istiod never looks for them in ${filterName}, so this HTTP_FILTER patch can never apply.`);
+        report(
+          'ML0328',
+          ['spec', 'configPatches', i, 'match', 'listener', 'filterChain', 'filter', 'name'],
+          `HTTP filters live only inside ${HCM}; istiod never looks for them in ${filterName}, so this HTTP_FILTER patch can never apply.`,
+        );
         return;
       }
       const anchor = anchorOf(cp);
       // A subFilter without a name is the webhook's error (ML0324); this is about a missing subFilter.
       if ((op === 'REPLACE' || op === 'REMOVE') && anchor === undefined && !isObject(filter?.subFilter)) {
-        report('ML0328', opPath, `${op} of an HTTP filter needs match.listener.filterChain.filter.subFilter.name naming the filter; without it istiod skips the patch.`);
+        report(
+          'ML0328',
+          opPath,
+          `${op} of an HTTP filter needs match.listener.filterChain.filter.subFilter.name naming the filter; without it istiod skips the patch.`,
+        );
         return;
       }
       const afterRouter = op === 'ADD' || (op === 'INSERT_AFTER' && (anchor === undefined || anchor === ROUTER));
       if (afterRouter && !movesRouter(patches)) {
-        const how = op === 'ADD' ? `ADD appends the filter at the end of the chain${cp.patch.filterClass !== undefined ? ' (istiod never reads filterClass)' : ''}, after ${ROUTER}` : anchor === ROUTER ? `INSERT_AFTER ${ROUTER} puts the filter after it` : `INSERT_AFTER without a subFilter match appends the filter at the end of the chain, after ${ROUTER}`;
-        report('ML0327', opPath, `${how}. Envoy rejects the listener: "terminal filter named ${ROUTER} of type ${ROUTER} must be the last filter in a http filter chain". Use INSERT_BEFORE with subFilter ${ROUTER}.`);
+        const how =
+          op === 'ADD'
+            ? `ADD appends the filter at the end of the chain${cp.patch.filterClass !== undefined ? ' (istiod never reads filterClass)' : ''}, after ${ROUTER}`
+            : anchor === ROUTER
+              ? `INSERT_AFTER ${ROUTER} puts the filter after it`
+              : `INSERT_AFTER without a subFilter match appends the filter at the end of the chain, after ${ROUTER}`;
+        report(
+          'ML0327',
+          opPath,
+          `${how}. Envoy rejects the listener: "terminal filter named ${ROUTER} of type ${ROUTER} must be the last filter in a http filter chain". Use INSERT_BEFORE with subFilter ${ROUTER}.`,
+        );
       }
     });
   },

@@ -11,7 +11,11 @@ const REPLACE_TARGETS = ['NETWORK_FILTER', 'HTTP_FILTER', 'VIRTUAL_HOST'];
 const ADDING = ['ADD', 'INSERT_FIRST', 'INSERT_BEFORE', 'INSERT_AFTER', 'REPLACE'];
 
 /** The analyzer's verdict for one patch, shared with the workspace check that turns IST0151 into IST0155. */
-export function patchOperationFinding(applyTo: string, op: string, priority: number): 'IST0151' | 'IST0152' | 'IST0153' | 'IST0154' | undefined {
+export function patchOperationFinding(
+  applyTo: string,
+  op: string,
+  priority: number,
+): 'IST0151' | 'IST0152' | 'IST0153' | 'IST0154' | undefined {
   const relative = priority === 0 ? 'IST0151' : undefined;
   if (op === 'ADD') return ROUTE_TARGETS.includes(applyTo) ? 'IST0153' : undefined;
   if (op === 'REMOVE') return ROUTE_TARGETS.includes(applyTo) ? 'IST0154' : relative;
@@ -25,9 +29,15 @@ type Obj = Record<string, unknown>;
 /** The filter a filter patch is relative to: the subFilter (HTTP_FILTER) or the filter (NETWORK_FILTER) it names. */
 export function anchorOf(cp: Obj): string | undefined {
   const listener = isObject(cp.match) && isObject(cp.match.listener) ? cp.match.listener : undefined;
-  const filter = listener && isObject(listener.filterChain) && isObject(listener.filterChain.filter) ? listener.filterChain.filter : undefined;
+  const filter =
+    listener && isObject(listener.filterChain) && isObject(listener.filterChain.filter)
+      ? listener.filterChain.filter
+      : undefined;
   if (!filter) return undefined;
-  if (cp.applyTo === 'HTTP_FILTER') return isObject(filter.subFilter) && typeof filter.subFilter.name === 'string' && filter.subFilter.name ? filter.subFilter.name : undefined;
+  if (cp.applyTo === 'HTTP_FILTER')
+    return isObject(filter.subFilter) && typeof filter.subFilter.name === 'string' && filter.subFilter.name
+      ? filter.subFilter.name
+      : undefined;
   return typeof filter.name === 'string' && filter.name ? filter.name : undefined;
 }
 
@@ -44,34 +54,41 @@ export function orderIndependence(patches: unknown[], index: number): string | u
   const anchor = anchorOf(cp);
   if (anchor === undefined) {
     const what = applyTo === 'HTTP_FILTER' ? 'subFilter' : 'filter';
-    if (op === 'INSERT_BEFORE' || op === 'INSERT_AFTER') return `with no ${what} match istiod inserts the filter ${op === 'INSERT_BEFORE' ? 'first' : 'last'}, whatever other EnvoyFilters did`;
+    if (op === 'INSERT_BEFORE' || op === 'INSERT_AFTER')
+      return `with no ${what} match istiod inserts the filter ${op === 'INSERT_BEFORE' ? 'first' : 'last'}, whatever other EnvoyFilters did`;
     return `with no ${what} match istiod skips ${op}, whatever other EnvoyFilters did`;
   }
   const canonical = canonicalFilterName(anchor);
-  if (canonical) return `${anchor} is a deprecated name that no filter istiod generates carries (it names ${canonical}; see ML0325), so the patch applies nowhere, whatever the order`;
+  if (canonical)
+    return `${anchor} is a deprecated name that no filter istiod generates carries (it names ${canonical}; see ML0325), so the patch applies nowhere, whatever the order`;
   const context = isObject(cp.match) && typeof cp.match.context === 'string' ? cp.match.context : 'ANY';
   const generated = istioGeneratesFilter(applyTo, anchor, context);
-  if (generated.length) return `${anchor} is a filter istiod itself generates (${generated.join(', ')}) before any EnvoyFilter is applied`;
+  if (generated.length)
+    return `${anchor} is a filter istiod itself generates (${generated.join(', ')}) before any EnvoyFilter is applied`;
   for (let j = index - 1; j >= 0; j--) {
     const earlier = patches[j];
     if (!isObject(earlier) || earlier.applyTo !== applyTo || !isObject(earlier.patch)) continue;
     const value = earlier.patch.value;
-    if (ADDING.includes(String(earlier.patch.operation)) && isObject(value) && value.name === anchor) return `${anchor} is added by patch ${j} of this same EnvoyFilter, which istiod applies just before`;
+    if (ADDING.includes(String(earlier.patch.operation)) && isObject(value) && value.name === anchor)
+      return `${anchor} is added by patch ${j} of this same EnvoyFilter, which istiod applies just before`;
   }
   return undefined;
 }
 
 function relativeMessage(op: string, anchor: string | undefined, independent: string | undefined): string {
-  if (independent) return `istioctl analyze flags ${op} in an EnvoyFilter without priority, but here the order of EnvoyFilters cannot change the outcome: ${independent}.`;
+  if (independent)
+    return `istioctl analyze flags ${op} in an EnvoyFilter without priority, but here the order of EnvoyFilters cannot change the outcome: ${independent}.`;
   if (anchor && looksLikeExtensionFilter(anchor)) {
     return `The ${op} operation is anchored on ${anchor}, a WasmPlugin or TrafficExtension filter: it is there only where that extension applies, its name changes between Istio versions, and this EnvoyFilter has no priority. Set spec.priority, or use INSERT_FIRST or ADD.`;
   }
-  if (anchor) return `The ${op} operation is anchored on ${anchor}, which istiod does not generate: another EnvoyFilter, a WasmPlugin or a TrafficExtension adds it, and this EnvoyFilter has no priority, so whether it applies depends on the order of EnvoyFilters. Set spec.priority, or use INSERT_FIRST or ADD.`;
+  if (anchor)
+    return `The ${op} operation is anchored on ${anchor}, which istiod does not generate: another EnvoyFilter, a WasmPlugin or a TrafficExtension adds it, and this EnvoyFilter has no priority, so whether it applies depends on the order of EnvoyFilters. Set spec.priority, or use INSERT_FIRST or ADD.`;
   return `The ${op} operation is relative to other filters, and this EnvoyFilter has no priority: whether it applies depends on the order of EnvoyFilters. Use INSERT_FIRST or ADD, or set spec.priority.`;
 }
 
 const MESSAGES: Record<string, (applyTo: string, op: string) => string> = {
-  IST0152: (a) => `REPLACE is ignored for applyTo ${a}; it only works for HTTP_FILTER, NETWORK_FILTER and VIRTUAL_HOST.`,
+  IST0152: (a) =>
+    `REPLACE is ignored for applyTo ${a}; it only works for HTTP_FILTER, NETWORK_FILTER and VIRTUAL_HOST.`,
   IST0153: (a) => `ADD is ignored for applyTo ${a}.`,
   IST0154: (a) => `REMOVE is ignored for applyTo ${a}.`,
 };
@@ -91,7 +108,10 @@ export const envoyFilterOperations: Check = {
       const path = ['spec', 'configPatches', i, 'patch', 'operation'];
       if (code === 'IST0151') {
         const independent = orderIndependence(patches, i);
-        report(code, path, relativeMessage(op, anchorOf(cp), independent), { data: { setPriority: true }, severity: independent ? 'info' : undefined });
+        report(code, path, relativeMessage(op, anchorOf(cp), independent), {
+          data: { setPriority: true },
+          severity: independent ? 'info' : undefined,
+        });
       } else if (code) report(code, path, MESSAGES[code](applyTo, op));
     }
   },

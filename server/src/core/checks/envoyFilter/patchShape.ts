@@ -15,7 +15,9 @@ export const waypointMatch: Check = {
       if (match.context === 'WAYPOINT' && !hasWaypoint) {
         report('ML0309', [...base, 'context'], 'context WAYPOINT requires a match.waypoint.');
       } else if (match.context !== 'WAYPOINT' && hasWaypoint) {
-        report('ML0309', [...base, 'waypoint'], 'match.waypoint is only supported when context is WAYPOINT.', { on: 'key' });
+        report('ML0309', [...base, 'waypoint'], 'match.waypoint is only supported when context is WAYPOINT.', {
+          on: 'key',
+        });
       }
       const port = isObject(match.waypoint) ? match.waypoint.portNumber : undefined;
       if (typeof port === 'number' && (port <= 0 || port > 65535)) {
@@ -35,12 +37,19 @@ export const patchCompleteness: Check = {
       if (!isObject(patch)) return;
       // The webhook skips every other check for WAYPOINT patches.
       if (isObject(patch.match) && patch.match.context === 'WAYPOINT') return;
-      if (patch.applyTo === undefined || patch.applyTo === 'INVALID') report('ML0314', path, 'Envoy filter: missing applyTo.', { on: 'value' });
+      if (patch.applyTo === undefined || patch.applyTo === 'INVALID')
+        report('ML0314', path, 'Envoy filter: missing applyTo.', { on: 'value' });
       if (!isObject(patch.patch)) return report('ML0314', path, 'Envoy filter: missing patch.', { on: 'value' });
       const op = patch.patch.operation;
-      if (op === undefined || op === 'INVALID') report('ML0314', [...path, 'patch'], 'Envoy filter: missing patch operation.', { on: 'key' });
+      if (op === undefined || op === 'INVALID')
+        report('ML0314', [...path, 'patch'], 'Envoy filter: missing patch operation.', { on: 'key' });
       if (op !== undefined && op !== 'REMOVE' && op !== 'INVALID' && patch.patch.value === undefined) {
-        report('ML0314', [...path, 'patch'], `Envoy filter: missing patch value for non-remove operation ${String(op)}.`, { on: 'key', data: { addValue: true } });
+        report(
+          'ML0314',
+          [...path, 'patch'],
+          `Envoy filter: missing patch value for non-remove operation ${String(op)}.`,
+          { on: 'key', data: { addValue: true } },
+        );
       }
     });
   },

@@ -33,7 +33,8 @@ export const envoyValueSchema: Check = {
       // sees it (pkg/wasm/convert.go), so what Envoy would need to fetch it itself does not apply there.
       const agentFetchesCode = cp.applyTo === 'EXTENSION_CONFIG';
       const root = messageForApplyTo(String(cp.applyTo ?? ''));
-      if (root) check(cp.patch.value, root, base, { typedStruct: false, merge, message: root, agentFetchesCode }, report);
+      if (root)
+        check(cp.patch.value, root, base, { typedStruct: false, merge, message: root, agentFetchesCode }, report);
       walk(cp.patch.value, base, (v, path) => {
         if (path.length === base.length || !isObject(v) || typeof v['@type'] !== 'string') return;
         const type = v['@type'];
@@ -42,7 +43,8 @@ export const envoyValueSchema: Check = {
         const inner = v.type_url ?? v.typeUrl;
         if (isTypedStruct(type) && typeof inner === 'string' && isObject(v.value)) {
           const innerDef = messageForType(inner);
-          if (innerDef) check(v.value, innerDef, [...path, 'value'], { typedStruct: true, merge, message: innerDef }, report);
+          if (innerDef)
+            check(v.value, innerDef, [...path, 'value'], { typedStruct: true, merge, message: innerDef }, report);
         }
       });
     });
@@ -70,7 +72,8 @@ function check(value: unknown, def: string, base: PathSegment[], where: Where, r
 }
 
 const PUSH = 'Envoy will reject this when istiod pushes it';
-const DROPPED = 'inside a TypedStruct Envoy drops it with a warning in its log (unknown fields are ignored for dynamic config), so it never takes effect';
+const DROPPED =
+  'inside a TypedStruct Envoy drops it with a warning in its log (unknown fields are ignored for dynamic config), so it never takes effect';
 
 function remoteCode(path: PathSegment[]): boolean {
   const at = path.findIndex((s) => s === 'remote');
@@ -80,10 +83,22 @@ function remoteCode(path: PathSegment[]): boolean {
 /** `{seconds, nanos}`: the object form of a Duration that protobuf's legacy JSON parsing accepts. */
 function durationObject(e: ErrorObject): boolean {
   const parent = e.parentSchema as Record<string, unknown> | undefined;
-  return String(parent?.pattern ?? '').endsWith('s$') && isObject(e.data) && Object.keys(e.data).length > 0 && Object.entries(e.data).every(([k, v]) => (k === 'seconds' || k === 'nanos') && (typeof v === 'number' || (typeof v === 'string' && /^-?\d+$/.test(v))));
+  return (
+    String(parent?.pattern ?? '').endsWith('s$') &&
+    isObject(e.data) &&
+    Object.keys(e.data).length > 0 &&
+    Object.entries(e.data).every(
+      ([k, v]) =>
+        (k === 'seconds' || k === 'nanos') && (typeof v === 'number' || (typeof v === 'string' && /^-?\d+$/.test(v))),
+    )
+  );
 }
 
-function describe(e: ErrorObject, root: unknown, where: Where): { code: string; message: string; path: PathSegment[]; on: 'key' | 'value' } | undefined {
+function describe(
+  e: ErrorObject,
+  root: unknown,
+  where: Where,
+): { code: string; message: string; path: PathSegment[]; on: 'key' | 'value' } | undefined {
   const path = toPath(e.instancePath, root);
   const p = e.params as Record<string, unknown>;
   const parent = e.parentSchema as Record<string, unknown> | undefined;
@@ -91,43 +106,131 @@ function describe(e: ErrorObject, root: unknown, where: Where): { code: string; 
   const inTs = where.typedStruct ? ` (inside a TypedStruct, which istiod does not decode: ${PUSH})` : '';
   switch (e.keyword) {
     case 'additionalProperties':
-      return { code: 'ML0605', message: where.typedStruct ? `\`${p.additionalProperty}\` is not a field of ${where.message}: ${DROPPED}.` : `\`${p.additionalProperty}\` is not a field of this ${where.message} value; istiod's decoding drops it, so it never reaches Envoy.`, path: [...path, String(p.additionalProperty)], on: 'key' };
+      return {
+        code: 'ML0605',
+        message: where.typedStruct
+          ? `\`${p.additionalProperty}\` is not a field of ${where.message}: ${DROPPED}.`
+          : `\`${p.additionalProperty}\` is not a field of this ${where.message} value; istiod's decoding drops it, so it never reaches Envoy.`,
+        path: [...path, String(p.additionalProperty)],
+        on: 'key',
+      };
     case 'required':
       if (where.merge) return undefined; // a MERGE value is partial
       return { code: 'ML0607', message: `\`${p.missingProperty}\` is required: ${PUSH}.`, path, on: 'key' };
     case 'anyOf': {
-      if (parent?.['x-requirement']) return where.merge ? undefined : { code: 'ML0607', message: `${String(parent.errorMessage ?? 'a required field is missing')} ${PUSH}.`, path, on: 'key' };
-      const options = (parent?.anyOf as Array<Record<string, unknown>> | undefined)?.find((b) => Array.isArray(b.enum))?.enum as string[] | undefined;
-      if (options && where.typedStruct && typeof e.data === 'string') return { code: 'ML0606', message: `\`${String(e.data)}\` is not a value of \`${field}\` (allowed: ${options.join(', ')}): ${DROPPED}, and the field keeps its default.`, path, on: 'value' };
-      if (options) return { code: 'ML0606', message: `\`${String(e.data)}\` is not a value of \`${field}\`. Allowed: ${options.join(', ')}.${inTs}`, path, on: 'value' };
-      return { code: 'ML0606', message: `\`${field}\` has the wrong type: expected ${describeTypes(parent)}.${inTs}`, path, on: 'value' };
+      if (parent?.['x-requirement'])
+        return where.merge
+          ? undefined
+          : {
+              code: 'ML0607',
+              message: `${String(parent.errorMessage ?? 'a required field is missing')} ${PUSH}.`,
+              path,
+              on: 'key',
+            };
+      const options = (parent?.anyOf as Array<Record<string, unknown>> | undefined)?.find((b) => Array.isArray(b.enum))
+        ?.enum as string[] | undefined;
+      if (options && where.typedStruct && typeof e.data === 'string')
+        return {
+          code: 'ML0606',
+          message: `\`${String(e.data)}\` is not a value of \`${field}\` (allowed: ${options.join(', ')}): ${DROPPED}, and the field keeps its default.`,
+          path,
+          on: 'value',
+        };
+      if (options)
+        return {
+          code: 'ML0606',
+          message: `\`${String(e.data)}\` is not a value of \`${field}\`. Allowed: ${options.join(', ')}.${inTs}`,
+          path,
+          on: 'value',
+        };
+      return {
+        code: 'ML0606',
+        message: `\`${field}\` has the wrong type: expected ${describeTypes(parent)}.${inTs}`,
+        path,
+        on: 'value',
+      };
     }
     case 'type':
       if (where.typedStruct && durationObject(e)) return undefined;
-      return { code: 'ML0606', message: `\`${field}\` must be ${article(String(p.type))}, not ${typeName(e.data)}; istiod cannot decode it.${inTs}`, path, on: 'value' };
+      return {
+        code: 'ML0606',
+        message: `\`${field}\` must be ${article(String(p.type))}, not ${typeName(e.data)}; istiod cannot decode it.${inTs}`,
+        path,
+        on: 'value',
+      };
     case 'enum':
     case 'const':
-      if (where.typedStruct && typeof e.data === 'string') return { code: 'ML0606', message: `\`${String(e.data)}\` is not allowed for \`${field}\`: ${DROPPED}, and the field keeps its default.`, path, on: 'value' };
-      return { code: 'ML0606', message: `\`${String(e.data)}\` is not allowed for \`${field}\`.${inTs}`, path, on: 'value' };
+      if (where.typedStruct && typeof e.data === 'string')
+        return {
+          code: 'ML0606',
+          message: `\`${String(e.data)}\` is not allowed for \`${field}\`: ${DROPPED}, and the field keeps its default.`,
+          path,
+          on: 'value',
+        };
+      return {
+        code: 'ML0606',
+        message: `\`${String(e.data)}\` is not allowed for \`${field}\`.${inTs}`,
+        path,
+        on: 'value',
+      };
     case 'false schema': {
       const m = /dependencies\/([^/]+)\/properties\/([^/]+)\/false schema$/.exec(e.schemaPath);
-      return { code: 'ML0606', message: m ? `\`${m[2]}\` and \`${m[1]}\` belong to the same oneof: set only one.${inTs}` : `\`${field}\` is not allowed here.${inTs}`, path, on: 'key' };
+      return {
+        code: 'ML0606',
+        message: m
+          ? `\`${m[2]}\` and \`${m[1]}\` belong to the same oneof: set only one.${inTs}`
+          : `\`${field}\` is not allowed here.${inTs}`,
+        path,
+        on: 'key',
+      };
     }
-    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
-      return { code: 'ML0607', message: `\`${field}\` must be ${p.comparison} ${p.limit}: ${PUSH}.`, path, on: 'value' };
-    case 'minLength': case 'maxLength': case 'minItems': case 'maxItems': case 'minProperties': case 'maxProperties':
-      return { code: 'ML0607', message: `\`${field}\` is ${e.keyword.startsWith('min') ? 'too short' : 'too long'} (${e.keyword} ${p.limit}): ${PUSH}.`, path, on: 'value' };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return {
+        code: 'ML0607',
+        message: `\`${field}\` must be ${p.comparison} ${p.limit}: ${PUSH}.`,
+        path,
+        on: 'value',
+      };
+    case 'minLength':
+    case 'maxLength':
+    case 'minItems':
+    case 'maxItems':
+    case 'minProperties':
+    case 'maxProperties':
+      return {
+        code: 'ML0607',
+        message: `\`${field}\` is ${e.keyword.startsWith('min') ? 'too short' : 'too long'} (${e.keyword} ${p.limit}): ${PUSH}.`,
+        path,
+        on: 'value',
+      };
     case 'pattern':
       // istiod converts durations itself and accepts Go's syntax ("500ms", "1m30s"); Envoy only ever sees the proto.
       // Inside a TypedStruct istiod converts nothing, and Envoy's JSON parser wants the proto form.
-      if (!where.typedStruct && typeof e.data === 'string' && String(p.pattern).endsWith('s$') && parseDuration(e.data) !== undefined) return undefined;
-      return { code: 'ML0606', message: `\`${String(e.data)}\` is not a valid value for \`${field}\` (expected ${String(parent?.errorMessage ?? `the pattern ${p.pattern}`)}).${inTs}`, path, on: 'value' };
+      if (
+        !where.typedStruct &&
+        typeof e.data === 'string' &&
+        String(p.pattern).endsWith('s$') &&
+        parseDuration(e.data) !== undefined
+      )
+        return undefined;
+      return {
+        code: 'ML0606',
+        message: `\`${String(e.data)}\` is not a valid value for \`${field}\` (expected ${String(parent?.errorMessage ?? `the pattern ${p.pattern}`)}).${inTs}`,
+        path,
+        on: 'value',
+      };
     default:
       return { code: 'ML0607', message: `\`${field}\`: ${e.message ?? 'invalid'}: ${PUSH}.`, path, on: 'value' };
   }
 }
 
 function describeTypes(schema: Record<string, unknown> | undefined): string {
-  const types = ((schema?.anyOf as Array<Record<string, unknown>>) ?? []).map((b) => b.type).flat().filter(Boolean);
+  const types = ((schema?.anyOf as Array<Record<string, unknown>>) ?? [])
+    .map((b) => b.type)
+    .flat()
+    .filter(Boolean);
   return types.length ? [...new Set(types)].join(' or ') : 'another type';
 }

@@ -32,7 +32,8 @@ export const patchValueTypes: Check = {
       });
       const op = cp.patch.operation;
       const applyTo = String(cp.applyTo ?? '');
-      if (FILTER_APPLY_TO.includes(applyTo) && isObject(cp.patch.value) && op !== 'REMOVE') checkFilterValue(cp.patch.value, String(op), base, report);
+      if (FILTER_APPLY_TO.includes(applyTo) && isObject(cp.patch.value) && op !== 'REMOVE')
+        checkFilterValue(cp.patch.value, String(op), base, report);
     });
   },
 };
@@ -45,17 +46,32 @@ function checkWasmCode(wasm: Record<string, unknown>, path: PathSegment[], repor
   if (!isObject(config)) return;
   const vmKey = config.vm_config !== undefined ? 'vm_config' : 'vmConfig';
   const vm = config[vmKey];
-  if (isObject(vm) && vm.code === undefined) report('ML0607', [...path, 'config', vmKey], 'vm_config has no `code`: Envoy cannot load a Wasm module from nowhere and rejects the filter when istiod pushes it.', { on: 'key' });
+  if (isObject(vm) && vm.code === undefined)
+    report(
+      'ML0607',
+      [...path, 'config', vmKey],
+      'vm_config has no `code`: Envoy cannot load a Wasm module from nowhere and rejects the filter when istiod pushes it.',
+      { on: 'key' },
+    );
 }
 
 function checkType(typeUrl: string, path: PathSegment[], report: Report, where: 'any' | 'typed-struct'): void {
   const status = typeStatus(typeUrl);
   if (status === 'v2') {
     const successor = v3TypeFor(typeUrl) ?? v3Successor(typeUrl);
-    report('ML0601', path, `referenced type unknown (hint: try using the v3 XDS API): ${typeUrl}` + (successor ? `. The v3 type is ${successor}.` : ''), { data: successor ? { replacement: successor } : undefined });
+    report(
+      'ML0601',
+      path,
+      `referenced type unknown (hint: try using the v3 XDS API): ${typeUrl}` +
+        (successor ? `. The v3 type is ${successor}.` : ''),
+      { data: successor ? { replacement: successor } : undefined },
+    );
   } else if (status === 'unknown' && /^type\.googleapis\.com\/[\w.]+$/.test(typeUrl)) {
     // Inside a TypedStruct istiod passes the type through; Envoy rejects it when the config is pushed.
-    if (where === 'typed-struct') report('ML0602', path, `Envoy will reject this when istiod pushes it: unknown type ${typeUrl}.`, { severity: 'warning' });
+    if (where === 'typed-struct')
+      report('ML0602', path, `Envoy will reject this when istiod pushes it: unknown type ${typeUrl}.`, {
+        severity: 'warning',
+      });
     else report('ML0602', path, `referenced type unknown: ${typeUrl}`);
   } else if (status === 'unknown') {
     report('ML0602', path, `"${typeUrl}" is not a type URL: write type.googleapis.com/<package>.<Message>.`);
@@ -76,6 +92,10 @@ function checkFilterValue(value: Record<string, unknown>, op: string, base: Path
   if (!named || isTypedStruct(type)) return;
   const owner = filterByType(type);
   if (owner && owner.name !== named.name && !named.types.some((t) => type.endsWith('/' + t))) {
-    report('ML0603', [...base, typed === value.typed_config ? 'typed_config' : 'typedConfig', '@type'], `Filter \`${name}\` is configured with the type of \`${owner.name}\` (${type}); Envoy runs the filter the type names.`);
+    report(
+      'ML0603',
+      [...base, typed === value.typed_config ? 'typed_config' : 'typedConfig', '@type'],
+      `Filter \`${name}\` is configured with the type of \`${owner.name}\` (${type}); Envoy runs the filter the type names.`,
+    );
   }
 }
