@@ -1,6 +1,7 @@
 // EnvoyFilter HTTP_FILTER and NETWORK_FILTER patches applied to one chain with istiod's semantics
 // (pilot/pkg/networking/core/envoyfilter/listener_patch.go), recording for every patch what it did or why it did nothing.
-import { isObject, asArray } from '../util/values';
+import { isObject } from '../util/values';
+import { configPatches } from '../resources/configPatches';
 import type { Workspace } from '../workspace/workspace';
 import type { ProxyContext } from '../proxy/proxyContext';
 import type { RenderedFilter, PatchOutcome } from './types';
@@ -37,7 +38,7 @@ export function applyEnvoyFilters(
   const all: Patch[] = [];
   const selected = selectedEnvoyFilters(ws, ctx);
   for (const ef of selected) {
-    asArray(ef.spec.configPatches).forEach((cp, index) => {
+    configPatches(ef.spec).forEach(({ patch: cp, index: index }) => {
       if (!isObject(cp) || !isObject(cp.patch)) return;
       all.push({ ef, index, cp, applyTo: String(cp.applyTo ?? ''), op: String(cp.patch.operation ?? '') });
     });

@@ -1,6 +1,7 @@
 // Which EnvoyFilters select a proxy, in istiod's merged order (pilot/pkg/model/push_context.go EnvoyFilters,
 // getMatchedEnvoyFilters), and why the ones near it do not.
-import { asArray, isObject } from '../util/values';
+import { isObject } from '../util/values';
+import { configPatches } from '../resources/configPatches';
 import type { Workspace, ResourceRecord } from '../workspace/workspace';
 import type { ProxyContext } from '../proxy/proxyContext';
 import type { PatchOutcome, Origin } from './types';
@@ -66,7 +67,7 @@ export function nearMisses(ws: Workspace, ctx: ProxyContext, selected: ResourceR
   for (const r of namespaces.flatMap((ns) => ws.inNamespace(ns).resources)) {
     if (r.kind !== 'EnvoyFilter' || chosen.has(r)) continue;
     const reason = whyNotSelected(r, ctx);
-    asArray(r.spec.configPatches).forEach((cp, index) => {
+    configPatches(r.spec).forEach(({ patch: cp, index: index }) => {
       if (!isObject(cp) || !isObject(cp.patch)) return;
       out.push({
         envoyFilter: `${r.namespace}/${r.name}`,

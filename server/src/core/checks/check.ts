@@ -1,5 +1,6 @@
 // The shape of an Istio rule check: a small function over one parsed resource that reports findings by data path.
 import type { PathSegment } from '../yaml/parseSlice';
+import type { Fixer } from '../fixes/fixers';
 
 export interface ResourceView {
   kind: string;
@@ -25,6 +26,8 @@ export type Report = (code: string, path: readonly PathSegment[], message: strin
 export interface Check {
   /** The codes this check reports, and no others (a report of another code is an internal error, ML0208). */
   codes: readonly string[];
+  /** Quick fixes for the codes this check reports. */
+  fixes?: Partial<Record<string, Fixer[]>>;
   /** Kinds this check runs on. */
   kinds: readonly string[];
   run(resource: ResourceView, report: Report): void;

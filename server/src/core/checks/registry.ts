@@ -1,6 +1,7 @@
 // The one list of Istio rule checks, and the codes of the passes every document gets. Adding a check is adding a
 // file and a line here; each check declares the codes it reports, and a test holds the catalogue to them.
 import type { Check } from './check';
+import { replaceWithSuggestion, Fixer } from '../fixes/fixers';
 import { selectorExclusive, selectorLabels, targetRefs } from './selectorChecks';
 import { wasmModule, trafficExtensionShape } from './wasmChecks';
 import { tagOverrides, providerNames, tracingRules } from './telemetryChecks';
@@ -41,4 +42,10 @@ export const PASS_CODES: Record<string, readonly string[]> = {
   lua: ['ML0901', 'ML0902', 'ML0903', 'ML0904', 'ML0905', 'ML0906', 'ML0907', 'ML0908'],
   accessLogCel: ['ML0315'],
   upgrade: ['ML1001', 'ML1002', 'ML1003'],
+};
+
+/** Quick fixes for codes of the passes: "did you mean" for unknown fields and enum values. */
+export const PASS_FIXES: Partial<Record<string, Fixer[]>> = {
+  ML0201: [replaceWithSuggestion],
+  ML0203: [replaceWithSuggestion],
 };

@@ -1,5 +1,6 @@
 // Workload selector and targetRef rules shared by every kind (CRD CEL rules and istiod's webhook helpers).
 import { Check, Report } from './check';
+import { removeConflicting, targetRefToTargetRefs } from '../fixes/fixers';
 import { isObject, asArray } from '../util/values';
 import { SELECTOR_FIELDS } from '../resources/selectors';
 
@@ -12,6 +13,7 @@ const TARGET_KINDS = [
 
 export const selectorExclusive: Check = {
   codes: ['ML0301'],
+  fixes: { ML0301: [removeConflicting, targetRefToTargetRefs] },
   kinds: Object.keys(SELECTOR_FIELDS),
   run(res, report) {
     const { field } = SELECTOR_FIELDS[res.kind];
@@ -64,6 +66,7 @@ export const selectorLabels: Check = {
 
 export const targetRefs: Check = {
   codes: ['ML0305', 'ML0306', 'ML0326'],
+  fixes: { ML0326: [targetRefToTargetRefs] },
   kinds: Object.keys(SELECTOR_FIELDS),
   run(res, report) {
     if (isObject(res.spec.targetRef)) {

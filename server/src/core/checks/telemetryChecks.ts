@@ -1,5 +1,6 @@
 // Telemetry rules: tag overrides, durations, provider and tag names, tracing count (CRD CEL rules + webhook).
 import { Check, Report } from './check';
+import { addValue } from '../fixes/fixers';
 import type { PathSegment } from '../yaml/parseSlice';
 import { celParseError } from '../telemetry/celSyntax';
 import { isObject, asArray } from '../util/values';
@@ -9,6 +10,7 @@ import { atLeast, VERSION_FACTS } from '../versions/versionFacts';
 
 export const tagOverrides: Check = {
   codes: ['ML0308', 'ML0311', 'ML0316', 'ML0329'],
+  fixes: { ML0308: [addValue] },
   kinds: ['Telemetry'],
   run(res, report) {
     asArray(res.spec.metrics).forEach((metric, m) => {

@@ -2,6 +2,7 @@
 // istioctl reports IST0155 instead of IST0151 for such patches; the per-resource check reported IST0151, so this
 // check supersedes it.
 import type { WorkspaceCheck } from './workspaceCheck';
+import { setPriority } from '../fixes/fixers';
 import { isObject, asArray } from '../util/values';
 import { patchOperationFinding } from '../checks/envoyFilter/operations';
 
@@ -17,6 +18,7 @@ function instanceName(cp: Record<string, unknown>): string | undefined {
 
 export const relativeOperationWithProxyVersion: WorkspaceCheck = {
   codes: ['IST0155'],
+  fixes: { IST0155: [setPriority] },
   run(ws, report) {
     const versioned = new Set<string>();
     const filters = ws.resources

@@ -2,6 +2,7 @@
 // chains of those workloads. Only decided where the workspace shows the chains: the workload's own ports for
 // inbound and gateway, the workspace's Service ports for outbound.
 import type { WorkspaceCheck } from './workspaceCheck';
+import { configPatches } from '../resources/configPatches';
 import { isObject, asArray } from '../util/values';
 import { listWorkloads, renderChain } from '../chain/renderChain';
 import type { Direction } from '../chain/types';
@@ -62,7 +63,7 @@ export const patchesMatchingNothing: WorkspaceCheck = {
       }
     }
     for (const r of efs) {
-      asArray(r.spec.configPatches).forEach((cp, i) => {
+      configPatches(r.spec).forEach(({ patch: cp, index: i }) => {
         if (!isObject(cp)) return;
         const entry = seen.get(`${r.namespace}/${r.name}#${i}`);
         if (!entry || entry.applied) return;

@@ -2,6 +2,7 @@
 import type { Workspace, ResourceRecord } from '../workspace/workspace';
 import type { PathSegment } from '../yaml/parseSlice';
 import type { ReportOptions } from '../checks/check';
+import type { Fixer } from '../fixes/fixers';
 
 export type WorkspaceReport = (
   record: ResourceRecord,
@@ -14,5 +15,7 @@ export type WorkspaceReport = (
 export interface WorkspaceCheck {
   /** The codes this check reports, and no others. */
   codes: readonly string[];
+  /** Quick fixes for the codes this check reports. */
+  fixes?: Partial<Record<string, Fixer[]>>;
   run(workspace: Workspace, report: WorkspaceReport): void;
 }

@@ -1,7 +1,9 @@
 // EnvoyFilter match rules of istiod's webhook (pkg/config/validation/envoyfilter): proxy version, applyTo class
 // versus match class, filter and subFilter matches, deprecated names, and the warning every EnvoyFilter gets.
 import { Check, Report } from '../check';
-import { isObject, asArray } from '../../util/values';
+import { configPatches } from '../../resources/configPatches';
+import { replaceWithSuggestion } from '../../fixes/fixers';
+import { isObject } from '../../util/values';
 import { canonicalFilterName } from '../../envoy/catalog';
 import type { PathSegment } from '../../yaml/parseSlice';
 
@@ -24,9 +26,10 @@ export const envoyFilterInternals: Check = {
 
 export const envoyFilterMatches: Check = {
   codes: ['ML0321', 'ML0322', 'ML0323', 'ML0324', 'ML0325'],
+  fixes: { ML0325: [replaceWithSuggestion] },
   kinds: ['EnvoyFilter'],
   run(res, report) {
-    asArray(res.spec.configPatches).forEach((cp, i) => {
+    configPatches(res.spec).forEach(({ patch: cp, index: i }) => {
       if (!isObject(cp) || !isObject(cp.patch)) return; // patchCompleteness reports these, and the webhook stops there
       const match = isObject(cp.match) ? cp.match : undefined;
       if (match?.context === 'WAYPOINT') return; // the webhook skips WAYPOINT patches

@@ -2,6 +2,7 @@
 // for their applyTo (IST0152-IST0154), and relative operations whose effect depends on ordering (IST0151).
 // IST0155 needs the other EnvoyFilters of the workspace and lives with the workspace checks.
 import { Check } from '../check';
+import { setPriority } from '../../fixes/fixers';
 import { isObject, asArray } from '../../util/values';
 import { istioGeneratesFilter, looksLikeExtensionFilter } from '../../envoy/istioGeneratedFilters';
 import { canonicalFilterName } from '../../envoy/catalog';
@@ -95,6 +96,7 @@ const MESSAGES: Record<string, (applyTo: string, op: string) => string> = {
 
 export const envoyFilterOperations: Check = {
   codes: ['IST0151', 'IST0152', 'IST0153', 'IST0154'],
+  fixes: { IST0151: [setPriority] },
   kinds: ['EnvoyFilter'],
   run(res, report) {
     const priority = typeof res.spec.priority === 'number' ? res.spec.priority : 0;

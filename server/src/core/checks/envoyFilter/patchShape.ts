@@ -1,13 +1,15 @@
 // EnvoyFilter rules: waypoint match context, patch completeness (CRD CEL rules + istiod's webhook).
 import { Check } from '../check';
-import { isObject, asArray } from '../../util/values';
+import { configPatches } from '../../resources/configPatches';
+import { addValue } from '../../fixes/fixers';
+import { isObject } from '../../util/values';
 import type { PathSegment } from '../../yaml/parseSlice';
 
 export const waypointMatch: Check = {
   codes: ['ML0309', 'ML0310'],
   kinds: ['EnvoyFilter'],
   run(res, report) {
-    asArray(res.spec.configPatches).forEach((patch, i) => {
+    configPatches(res.spec).forEach(({ patch: patch, index: i }) => {
       if (!isObject(patch) || !isObject(patch.match)) return;
       const match = patch.match;
       const base = ['spec', 'configPatches', i, 'match'];
@@ -29,9 +31,10 @@ export const waypointMatch: Check = {
 
 export const patchCompleteness: Check = {
   codes: ['ML0314'],
+  fixes: { ML0314: [addValue] },
   kinds: ['EnvoyFilter'],
   run(res, report) {
-    asArray(res.spec.configPatches).forEach((patch, i) => {
+    configPatches(res.spec).forEach(({ patch: patch, index: i }) => {
       const path: PathSegment[] = ['spec', 'configPatches', i];
       if (patch === null) return report('ML0314', path, 'Envoy filter: null config patch.');
       if (!isObject(patch)) return;

@@ -7,8 +7,9 @@
 // unknown fields and unknown enum names are dropped with a log line there, not rejected, and a Duration may be
 // written as an object ({seconds, nanos}).
 import type { ErrorObject } from 'ajv';
+import { configPatches } from '../../resources/configPatches';
 import { Check, Report } from '../check';
-import { isObject, asArray, walk } from '../../util/values';
+import { isObject, walk } from '../../util/values';
 import { validatorFor, messageForApplyTo, messageForType } from '../../envoy/envoySchemas';
 import { isTypedStruct } from '../../envoy/catalog';
 
@@ -22,7 +23,7 @@ export const envoyValueSchema: Check = {
   codes: ['ML0605', 'ML0606', 'ML0607'],
   kinds: ['EnvoyFilter'],
   run(res, report) {
-    asArray(res.spec.configPatches).forEach((cp, i) => {
+    configPatches(res.spec).forEach(({ patch: cp, index: i }) => {
       if (!isObject(cp) || !isObject(cp.patch) || !isObject(cp.patch.value)) return;
       if (isObject(cp.match) && cp.match.context === 'WAYPOINT') return;
       const op = String(cp.patch.operation ?? '');

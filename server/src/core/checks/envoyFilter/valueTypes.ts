@@ -1,7 +1,9 @@
 // What istiod checks of `patch.value` by decoding it (pkg/config/xds): every `@type` must resolve; v2-era types do
 // not; fields the applyTo message lacks are dropped. Plus the filter catalogue: names that disagree with their type.
 import { Check, Report } from '../check';
-import { isObject, asArray, walk } from '../../util/values';
+import { configPatches } from '../../resources/configPatches';
+import { replaceWithSuggestion } from '../../fixes/fixers';
+import { isObject, walk } from '../../util/values';
 import { typeStatus, isTypedStruct, filterByName, filterByType, v3Successor } from '../../envoy/catalog';
 import type { PathSegment } from '../../yaml/parseSlice';
 
@@ -12,9 +14,10 @@ const FILTER_APPLY_TO = ['HTTP_FILTER', 'NETWORK_FILTER', 'LISTENER_FILTER'];
 
 export const patchValueTypes: Check = {
   codes: ['ML0601', 'ML0602', 'ML0603', 'ML0604', 'ML0607'],
+  fixes: { ML0601: [replaceWithSuggestion] },
   kinds: ['EnvoyFilter'],
   run(res, report) {
-    asArray(res.spec.configPatches).forEach((cp, i) => {
+    configPatches(res.spec).forEach(({ patch: cp, index: i }) => {
       if (!isObject(cp) || !isObject(cp.patch) || cp.patch.value === undefined) return;
       if (isObject(cp.match) && cp.match.context === 'WAYPOINT') return;
       const base: PathSegment[] = ['spec', 'configPatches', i, 'patch', 'value'];
