@@ -55,6 +55,11 @@ function workspaceKey(input: Input, i: number): string {
   return `${input.file}\u0000${i}`;
 }
 
+/** A finding's offsets as the 1-based range the CLI prints. */
+export function range1(lines: LineIndex, start: number, end: number): Result['range'] {
+  return { start: toPos(lines, start), end: toPos(lines, end) };
+}
+
 function toPos(lines: LineIndex, offset: number): Position1 {
   const p = lines.positionAt(offset);
   return { line: p.line + 1, column: p.character + 1 };

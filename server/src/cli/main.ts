@@ -147,14 +147,11 @@ function check(args: string[], io: Io): number {
   if (!istioVersion) throw new UsageError(`unknown Istio version "${requested}"; known: ${KNOWN_VERSIONS.join(', ')}`);
   if (opts.positional.length === 0) throw new UsageError('check needs at least one path (use - for stdin)');
 
-  const project = new ProjectSettings(opts.positional, requested === undefined ? undefined : istioVersion);
-  const meshConfig = readMeshConfig(
-    opts.flags.get('mesh-config') ?? project.meshConfigPath,
-    !opts.flags.has('mesh-config'),
+  const { project, meshConfig, read, errors } = projectInputs(
+    opts,
+    requested === undefined ? undefined : istioVersion,
+    io,
   );
-  const read = readInputs(opts.positional, io.readStdin);
-  const errors = read.errors;
-  for (const e of errors) io.err(`meshlens: ${e.file}: ${e.message}\n`);
   const inputs = project
     .checked(read.inputs)
     .map((input) => ({ ...input, istioVersion: project.versionFor(input), rules: project.rulesFor(input) }));
@@ -185,13 +182,7 @@ function upgrade(args: string[], io: Io): number {
   const from = version('from');
   const to = version('to');
   if (opts.positional.length === 0) throw new UsageError('upgrade-check needs at least one path (use - for stdin)');
-  const project = new ProjectSettings(opts.positional, to);
-  const meshConfig = readMeshConfig(
-    opts.flags.get('mesh-config') ?? project.meshConfigPath,
-    !opts.flags.has('mesh-config'),
-  );
-  const read = readInputs(opts.positional, io.readStdin);
-  for (const e of read.errors) io.err(`meshlens: ${e.file}: ${e.message}\n`);
+  const { project, meshConfig, read } = projectInputs(opts, to, io);
   const results = runUpgradeCheck(project.checked(read.inputs), from, to, meshConfig);
   if (format === 'json')
     io.out(
@@ -227,14 +218,11 @@ function preview(command: 'chain' | 'telemetry', args: string[], io: Io): number
   const workload = opts.flags.get('workload');
   if (!workload) throw new UsageError(`${command} needs --workload NAMESPACE/NAME`);
   if (opts.positional.length === 0) throw new UsageError(`${command} needs at least one path (use - for stdin)`);
-  const project = new ProjectSettings(opts.positional, requested === undefined ? undefined : istioVersion);
-  const meshConfig = readMeshConfig(
-    opts.flags.get('mesh-config') ?? project.meshConfigPath,
-    !opts.flags.has('mesh-config'),
+  const { project, meshConfig, read, errors } = projectInputs(
+    opts,
+    requested === undefined ? undefined : istioVersion,
+    io,
   );
-  const read = readInputs(opts.positional, io.readStdin);
-  const errors = read.errors;
-  for (const e of errors) io.err(`meshlens: ${e.file}: ${e.message}\n`);
   for (const r of project.configResults())
     io.err(`meshlens: ${r.file}:${r.range.start.line}:${r.range.start.column}: ${r.code} ${r.message}\n`);
   const inputs = project.checked(read.inputs);
@@ -259,6 +247,18 @@ function preview(command: 'chain' | 'telemetry', args: string[], io: Io): number
     throw e;
   }
   return errors.length ? 2 : 0;
+}
+
+/** The `.meshlens.yaml` settings, the mesh config (the flag's, else the file's) and the inputs of a command. */
+function projectInputs(opts: Options, versionFlag: string | undefined, io: Io) {
+  const project = new ProjectSettings(opts.positional, versionFlag);
+  const meshConfig = readMeshConfig(
+    opts.flags.get('mesh-config') ?? project.meshConfigPath,
+    !opts.flags.has('mesh-config'),
+  );
+  const read = readInputs(opts.positional, io.readStdin);
+  for (const e of read.errors) io.err(`meshlens: ${e.file}: ${e.message}\n`);
+  return { project, meshConfig, read, errors: read.errors };
 }
 
 /** The mesh config file given with --mesh-config or named by `.meshlens.yaml` (`fromProject`). */

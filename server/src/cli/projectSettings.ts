@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { statSync } from 'node:fs';
 import { ProjectConfigResolver, ProjectConfig, NEWEST_VERSION, LineIndex, RuleLevel } from '../core';
-import type { Result } from './checkFiles';
+import { range1, Result } from './checkFiles';
 import type { Input } from './readInputs';
 
 function readIfExists(path: string): string | undefined {
@@ -76,14 +76,9 @@ export class ProjectSettings {
       if (!config.findings.length) continue;
       const lines = new LineIndex(readIfExists(config.file) ?? '');
       for (const f of config.findings) {
-        const s = lines.positionAt(f.start);
-        const e = lines.positionAt(f.end);
         out.push({
           file: config.file,
-          range: {
-            start: { line: s.line + 1, column: s.character + 1 },
-            end: { line: e.line + 1, column: e.character + 1 },
-          },
+          range: range1(lines, f.start, f.end),
           severity: f.severity,
           code: f.code,
           message: f.message,

@@ -1,7 +1,7 @@
 // `meshlens upgrade-check`: what changes for the workspace's workloads between two Istio versions.
 import { upgradeCheck, LineIndex, UpgradeFinding } from '../core';
 import type { Input } from './readInputs';
-import type { Result } from './checkFiles';
+import { range1, Result } from './checkFiles';
 
 export interface UpgradeResult extends Result {
   resource: UpgradeFinding['resource'];
@@ -27,14 +27,9 @@ export function runUpgradeCheck(
     const input = texts.get(f.uri)!;
     let index = lines.get(f.uri);
     if (!index) lines.set(f.uri, (index = new LineIndex(input.text)));
-    const s = index.positionAt(f.start);
-    const e = index.positionAt(f.end);
     return {
       file: input.file,
-      range: {
-        start: { line: s.line + 1, column: s.character + 1 },
-        end: { line: e.line + 1, column: e.character + 1 },
-      },
+      range: range1(index, f.start, f.end),
       severity: f.severity,
       code: f.code,
       message: f.workloads.length ? `${f.message} Workloads: ${f.workloads.sort().join(', ')}.` : f.message,
