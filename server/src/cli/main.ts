@@ -21,10 +21,8 @@ import { ProjectSettings } from './projectSettings';
 import { runUpgradeCheck } from './upgradeCommand';
 import { ChainError, Direction } from '../core';
 
-// The package's version, put in at build time (esbuild define); the tests' bundles read package.json instead.
-export const VERSION: string =
-  typeof MESHLENS_VERSION === 'string' ? MESHLENS_VERSION : require('../../../package.json').version;
-declare const MESHLENS_VERSION: string | undefined;
+import { VERSION } from './version';
+export { VERSION };
 
 const USAGE = `Usage: meshlens <command> [options]
 

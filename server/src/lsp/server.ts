@@ -27,6 +27,7 @@ import { EmbeddedYamlService } from './yamlLanguageService';
 import { createValidator } from './validation';
 import { runSafe } from './runner';
 import { registerMeshlensRequests } from './meshlensRequests';
+import { VERSION } from '../cli/version';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -144,7 +145,7 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       codeLensProvider: { resolveProvider: false },
     },
-    serverInfo: { name: 'meshlens', version: '0.1.0' },
+    serverInfo: { name: 'meshlens', version: VERSION },
   };
 });
 
