@@ -30,6 +30,22 @@ const httpPatch = (op: string, sub?: string, name = 'my.lua', context = 'SIDECAR
   `      operation: ${op}`,
   `      value: {name: ${name}, typed_config: {"@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua, inline_code: "function envoy_on_request(h) end"}}`,
 ];
+/** An EnvoyFilter inserting an inline Wasm filter whose `vm_config` has these lines (under `config:`). */
+const inlineWasm = (...vmConfig: string[]) =>
+  ef(
+    '  priority: 1',
+    '  configPatches:',
+    '  - applyTo: HTTP_FILTER',
+    '    match: {context: SIDECAR_INBOUND}',
+    '    patch:',
+    '      operation: INSERT_FIRST',
+    '      value:',
+    '        name: my-wasm',
+    '        typed_config:',
+    '          "@type": type.googleapis.com/envoy.extensions.filters.http.wasm.v3.Wasm',
+    '          config:',
+    ...vmConfig,
+  );
 const found = (text: string, code: string, v = '1.31') => analyze(text, v, ['ML0320']).filter((f) => f.code === code);
 
 describe('noise', () => {
@@ -283,22 +299,7 @@ describe('false alarms', () => {
       analyze(extension).filter((f) => f.code === 'ML0607'),
       [],
     );
-    const inline = ef(
-      '  priority: 1',
-      '  configPatches:',
-      '  - applyTo: HTTP_FILTER',
-      '    match: {context: SIDECAR_INBOUND}',
-      '    patch:',
-      '      operation: INSERT_FIRST',
-      '      value:',
-      '        name: my-wasm',
-      '        typed_config:',
-      '          "@type": type.googleapis.com/envoy.extensions.filters.http.wasm.v3.Wasm',
-      '          config:',
-      '            vm_config:',
-      '              runtime: envoy.wasm.runtime.v8',
-      ...code,
-    );
+    const inline = inlineWasm('            vm_config:', '              runtime: envoy.wasm.runtime.v8', ...code);
     assert.match(
       analyze(inline)
         .filter((f) => f.code === 'ML0607')
@@ -373,20 +374,7 @@ describe('silent misses', () => {
   });
 
   it('ML0607: a Wasm filter whose vm_config has no code', () => {
-    const text = ef(
-      '  priority: 1',
-      '  configPatches:',
-      '  - applyTo: HTTP_FILTER',
-      '    match: {context: SIDECAR_INBOUND}',
-      '    patch:',
-      '      operation: INSERT_FIRST',
-      '      value:',
-      '        name: my-wasm',
-      '        typed_config:',
-      '          "@type": type.googleapis.com/envoy.extensions.filters.http.wasm.v3.Wasm',
-      '          config:',
-      '            vm_config: {runtime: envoy.wasm.runtime.v8}',
-    );
+    const text = inlineWasm('            vm_config: {runtime: envoy.wasm.runtime.v8}');
     assert.deepEqual(
       found(text, 'ML0607').map((f) => f.text),
       ['vm_config'],

@@ -124,6 +124,10 @@ describe('upgrade check', () => {
     const t =
       'apiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata: {name: t, namespace: ns}\nspec:\n  metrics:\n  - overrides:\n    - tagOverrides:\n        ns: {value: "node.metadata[\'NAMESPACE\']"}';
     assert.deepEqual(summary(check('1.22', '1.24', t)), ['ML1003 Telemetry ns/t']);
+    // A variable a comprehension binds is not an attribute: nothing changes for it.
+    const bound = t.replace(`"node.metadata['NAMESPACE']"`, `"request.headers.exists(h, h == 'x-a') ? 'y' : 'n'"`);
+    assert.notEqual(bound, t);
+    assert.deepEqual(check('1.22', '1.24', bound), []);
   });
 
   it('deprecated filter names matched nothing before 1.20 already: no difference to report', () => {

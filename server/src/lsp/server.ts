@@ -127,7 +127,6 @@ connection.onInitialize((params): InitializeResult => {
     (params.initializationOptions as Record<string, unknown> | undefined)?.settings ?? params.initializationOptions,
     (m) => connection.console.warn(m),
   );
-  models.updateSettings(settings, diskText);
   workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   models.projects.rootDir = workspaceFolders[0] ? uriToPath(workspaceFolders[0].uri) : undefined;
   models.updateSettings(settings, diskText);

@@ -22,11 +22,15 @@ const KEYWORDS = new Set(['true', 'false', 'null', 'in']);
 export function rootNames(expression: string): Array<{ name: string; offset: number }> {
   // Blank out string literals, keeping offsets.
   const text = expression.replace(/(['"])(?:\\.|(?!\1).)*\1/gs, (m) => ' '.repeat(m.length));
+  // Variables bound by comprehension macros (`list.exists(x, x > 1)`) are not attributes.
+  const bound = new Set(
+    [...text.matchAll(/\.\s*(?:all|exists|exists_one|map|filter)\s*\(\s*([A-Za-z_]\w*)\s*,/g)].map((m) => m[1]),
+  );
   const out: Array<{ name: string; offset: number }> = [];
   for (const m of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
     const before = text.slice(0, m.index).trimEnd();
     const after = text.slice(m.index! + m[0].length).trimStart();
-    if (before.endsWith('.') || after.startsWith('(') || KEYWORDS.has(m[0])) continue;
+    if (before.endsWith('.') || after.startsWith('(') || KEYWORDS.has(m[0]) || bound.has(m[0])) continue;
     if (/^\d/.test(m[0])) continue;
     out.push({ name: m[0], offset: m.index! });
   }

@@ -125,9 +125,8 @@ export function upgradeCheck(
 
   // 2. Every workload's chains under both versions: patches whose outcome changes, and filters contributed by
   //    resources that move, appear or disappear.
-  const efByName = new Map(
-    after.resources.filter((r) => r.kind === 'EnvoyFilter').map((r) => [`${r.namespace}/${r.name}`, r]),
-  );
+  // Resources by the key their filters carry (kind namespace/name), looked up once per filter of every chain.
+  const byOrigin = new Map(after.resources.map((r) => [`${r.kind} ${r.namespace}/${r.name}`, r]));
   for (const t of targets(after)) {
     let was: ChainResult;
     let now: ChainResult;
@@ -145,7 +144,7 @@ export function upgradeCheck(
       if (p.selected === false || p.evaluated === false) continue;
       const old = oldOutcomes.get(patchKey(p));
       if (!old || old.applied === p.applied) continue;
-      const record = efByName.get(p.envoyFilter);
+      const record = byOrigin.get(`EnvoyFilter ${p.envoyFilter}`);
       if (!record) continue;
       const [s, e] = locate(record, ['spec', 'configPatches', p.index]);
       const message = p.applied
@@ -163,12 +162,7 @@ export function upgradeCheck(
     const newCommon = common(newKeys, oldKeys);
     for (const f of now.httpFilters.filter((x) => x.origin)) {
       const key = filterKey(f);
-      const record =
-        f.origin!.kind === 'EnvoyFilter'
-          ? efByName.get(`${f.origin!.namespace}/${f.origin!.name}`)
-          : after.resources.find(
-              (r) => r.kind === f.origin!.kind && r.namespace === f.origin!.namespace && r.name === f.origin!.name,
-            );
+      const record = byOrigin.get(key);
       if (!record) continue;
       const [s, e] = locate(record, ['kind']);
       if (!oldKeys.includes(key)) {
@@ -204,9 +198,7 @@ export function upgradeCheck(
     for (const f of was.httpFilters.filter(
       (x) => x.origin && x.origin.kind !== 'EnvoyFilter' && !newKeys.includes(filterKey(x)),
     )) {
-      const record = after.resources.find(
-        (r) => r.kind === f.origin!.kind && r.namespace === f.origin!.namespace && r.name === f.origin!.name,
-      );
+      const record = byOrigin.get(filterKey(f));
       if (!record) continue;
       const [s, e] = locate(record, ['kind']);
       add(
