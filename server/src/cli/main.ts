@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import {
   KNOWN_VERSIONS,
-  NEWEST_VERSION,
   normalizeVersion,
   allCodes,
   parseMeshConfigFile,
@@ -19,42 +18,12 @@ import { codesMarkdown } from './formatters/codesMarkdown';
 import { workspaceOf, runChain, runTelemetry } from './chainCommands';
 import { ProjectSettings } from './projectSettings';
 import { runUpgradeCheck } from './upgradeCommand';
+import { runConfig } from './configCommand';
 import { ChainError, Direction } from '../core';
 
 import { VERSION } from './version';
+import { USAGE } from './usage';
 export { VERSION };
-
-const USAGE = `Usage: meshlens <command> [options]
-
-Commands:
-  check [paths...]     Check Istio Telemetry, WasmPlugin, EnvoyFilter and TrafficExtension YAML.
-                       Paths are files, folders (searched recursively for .yaml/.yml) or - for stdin.
-  chain [paths...] --workload NAMESPACE/NAME --direction inbound|outbound|gateway --port N
-                       The Envoy filter chain istiod would build for that workload, with the origin of
-                       each filter and the outcome of every EnvoyFilter patch. --format text|json.
-  telemetry [paths...] --workload NAMESPACE/NAME
-                       The effective metrics, tracing and access logging of that workload.
-  upgrade-check [paths...] --from V1 --to V2
-                       What changes between two Istio versions for every workload: patches that stop (or start)
-                       applying, filters that move, and what the target version lacks. --format text|json|sarif,
-                       --fail-on and --mesh-config as for check.
-  codes [--format text|markdown]
-                       List every diagnostic code with its severity and title.
-  config-schema        Print the JSON Schema of .meshlens.yaml.
-
-Options for check:
-  --format text|json|sarif|codeclimate
-                               Output format (default: text); codeclimate is GitLab Code Quality JSON
-  --istio-version V            Target Istio version, one of ${KNOWN_VERSIONS.join(', ')} (default: ${NEWEST_VERSION})
-  --fail-on error|warning      Lowest severity that makes the exit code 1 (default: error)
-  --mesh-config FILE           Mesh config for provider checks: a MeshConfig, the istio ConfigMap or an
-                               IstioOperator (default: the one among the paths, else Istio's defaults)
-
-Project configuration: the nearest .meshlens.yaml above each file sets its Istio version, rule severities
-and ignored files, and the run's mesh config; --istio-version and --mesh-config win over it.
-
-Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or input error.
-`;
 
 class UsageError extends Error {}
 
@@ -102,7 +71,7 @@ function dispatch(argv: string[], io: Io): number {
   }
   if (command === 'check') return check(rest, io);
   if (command === 'upgrade-check') return upgrade(rest, io);
-  if (command === 'chain' || command === 'telemetry') return preview(command, rest, io);
+  if (command === 'chain' || command === 'telemetry' || command === 'config') return preview(command, rest, io);
   throw new UsageError(`unknown command "${command}"`);
 }
 
@@ -206,7 +175,7 @@ function upgrade(args: string[], io: Io): number {
   return results.some((r) => atOrAbove(r.severity, failOn)) ? 1 : 0;
 }
 
-function preview(command: 'chain' | 'telemetry', args: string[], io: Io): number {
+function preview(command: 'chain' | 'telemetry' | 'config', args: string[], io: Io): number {
   const opts = parseOptions(args, ['format', 'istio-version', 'workload', 'direction', 'port', 'mesh-config']);
   const format = opts.flags.get('format') ?? 'text';
   if (!['text', 'json'].includes(format)) throw new UsageError(`--format must be text or json, not "${format}"`);
@@ -229,6 +198,8 @@ function preview(command: 'chain' | 'telemetry', args: string[], io: Io): number
   try {
     if (command === 'telemetry') {
       io.out(runTelemetry(ws, workload, project.workspaceVersion, format));
+    } else if (command === 'config') {
+      io.out(runConfig(ws, workload, project.workspaceVersion, format));
     } else {
       const direction = opts.flags.get('direction') ?? 'inbound';
       if (!['inbound', 'outbound', 'gateway'].includes(direction))

@@ -44,3 +44,13 @@ export { ProjectConfigResolver } from './project/configResolver';
 export { parseSlice, locateNearest, rangeOf } from './yaml/parseSlice';
 export { upgradeCheck } from './upgrade/upgradeCheck';
 export type { UpgradeFinding, UpgradeInput } from './upgrade/upgradeCheck';
+export { renderProxyConfig } from './proxyConfig/renderProxyConfig';
+export type {
+  ProxyConfig,
+  ListenerView,
+  FilterChainView,
+  ClusterView,
+  RouteConfigurationView,
+  VirtualHostView,
+  ConfigPatchOutcome,
+} from './proxyConfig/types';

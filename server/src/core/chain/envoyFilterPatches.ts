@@ -2,7 +2,7 @@
 // (pilot/pkg/networking/core/envoyfilter/listener_patch.go), recording for every patch what it did or why it did nothing.
 import { isObject } from '../util/values';
 import { configPatches } from '../resources/configPatches';
-import type { Workspace } from '../workspace/workspace';
+import type { Workspace, ResourceRecord } from '../workspace/workspace';
 import type { ProxyContext } from '../proxy/proxyContext';
 import type { RenderedFilter, PatchOutcome } from './types';
 import { selectedEnvoyFilters, nearMisses } from './envoyFilterSelection';
@@ -29,23 +29,26 @@ export interface PatchResult {
   warnings: string[];
 }
 
+/** The patches of the EnvoyFilters that select the proxy, in istiod's order, each without an outcome yet. */
+export function selectedPatches(ws: Workspace, ctx: ProxyContext): { selected: ResourceRecord[]; patches: Patch[] } {
+  const patches: Patch[] = [];
+  const selected = selectedEnvoyFilters(ws, ctx);
+  for (const ef of selected) {
+    configPatches(ef.spec).forEach(({ patch: cp, index: index }) => {
+      if (!isObject(cp) || !isObject(cp.patch)) return;
+      patches.push({ ef, index, cp, applyTo: String(cp.applyTo ?? ''), op: String(cp.patch.operation ?? '') });
+    });
+  }
+  return { selected, patches };
+}
+
 export function applyEnvoyFilters(
   ws: Workspace,
   ctx: ProxyContext,
   http: RenderedFilter[],
   network: RenderedFilter[],
 ): PatchResult {
-  const all: Patch[] = [];
-  const selected = selectedEnvoyFilters(ws, ctx);
-  for (const ef of selected) {
-    configPatches(ef.spec).forEach(({ patch: cp, index: index }) => {
-      if (!isObject(cp) || !isObject(cp.patch)) return;
-      all.push({ ef, index, cp, applyTo: String(cp.applyTo ?? ''), op: String(cp.patch.operation ?? '') });
-    });
-  }
-  const warnings: string[] = [];
-  const netPatches = all.filter((p) => p.applyTo === 'NETWORK_FILTER');
-  const httpPatches = all.filter((p) => p.applyTo === 'HTTP_FILTER');
+  const { selected, patches: all } = selectedPatches(ws, ctx);
   for (const p of all) {
     if (p.applyTo !== 'NETWORK_FILTER' && p.applyTo !== 'HTTP_FILTER') {
       done(
@@ -58,12 +61,29 @@ export function applyEnvoyFilters(
       p.outcome!.evaluated = false;
     }
   }
+  const result = patchChainFilters(all, ctx, http, network);
+  return { ...result, outcomes: [...all.map((p) => p.outcome!), ...nearMisses(ws, ctx, selected)] };
+}
+
+/**
+ * NETWORK_FILTER and HTTP_FILTER patches on one filter chain (patches with an outcome already are passed over).
+ * Every patch of those kinds gets an outcome for this chain.
+ */
+export function patchChainFilters(
+  all: Patch[],
+  ctx: ProxyContext,
+  http: RenderedFilter[],
+  network: RenderedFilter[],
+): Omit<PatchResult, 'outcomes'> {
+  const warnings: string[] = [];
+  const netPatches = all.filter((p) => p.applyTo === 'NETWORK_FILTER');
+  const httpPatches = all.filter((p) => p.applyTo === 'HTTP_FILTER');
   for (const p of [...netPatches, ...httpPatches]) {
     const why = chainMismatch(p, ctx);
     if (why) done(p, false, why);
   }
   const abort = (from: Patch) => {
-    for (const p of all)
+    for (const p of [...netPatches, ...httpPatches])
       if (!p.outcome)
         done(
           p,
@@ -91,6 +111,7 @@ export function applyEnvoyFilters(
   // HTTP filters, inside the HCM (listener_patch.go patchHTTPFilters): only when the HCM is still there.
   let httpFilters = http;
   const hcm = networkFilters.some((f) => f.name === HCM);
+  const hadHcm = network.some((f) => f.name === HCM);
   for (const p of httpPatches) {
     if (p.outcome) continue;
     const f = filterName(p);
@@ -106,7 +127,9 @@ export function applyEnvoyFilters(
       done(
         p,
         false,
-        `the HTTP connection manager is not on this chain any more (a NETWORK_FILTER patch removed or replaced it)`,
+        hadHcm
+          ? `the HTTP connection manager is not on this chain any more (a NETWORK_FILTER patch removed or replaced it)`
+          : `the HTTP connection manager is not on this chain (a TCP chain: HTTP filters live only in the HCM)`,
       );
   }
   for (const p of httpPatches) {
@@ -140,10 +163,5 @@ export function applyEnvoyFilters(
       `envoy.filters.http.router must be the last HTTP filter; ${after} comes after it, and Envoy rejects the listener ("terminal filter ... must be the last filter in a http filter chain"). Use INSERT_BEFORE with subFilter envoy.filters.http.router instead of ADD.`,
     );
   }
-  return {
-    httpFilters,
-    networkFilters,
-    outcomes: [...all.map((p) => p.outcome!), ...nearMisses(ws, ctx, selected)],
-    warnings,
-  };
+  return { httpFilters, networkFilters, warnings };
 }

@@ -6,7 +6,7 @@ import type { Workspace, ResourceRecord } from '../workspace/workspace';
 import type { ProxyContext } from '../proxy/proxyContext';
 import type { PatchOutcome, Origin } from './types';
 import { shouldAttach, searchedNamespaces, creationTime, targetRefsOf } from '../proxy/attachment';
-import { asLabels } from '../workspace/labels';
+import { asLabels, selects } from '../workspace/labels';
 import { selectorLabels } from '../resources/selectors';
 import { atLeast, VERSION_FACTS } from '../versions/versionFacts';
 
@@ -23,7 +23,12 @@ export function selectedEnvoyFilters(ws: Workspace, ctx: ProxyContext): Resource
   return namespaces
     .flatMap((ns) => ws.inNamespace(ns).resources)
     .filter((r) => r.kind === 'EnvoyFilter')
-    .filter((r) => shouldAttach(r.namespace, r.spec, selectorLabels(r.kind, r.spec), ctx))
+    .filter((r) =>
+      // Before 1.27 istiod read only the workloadSelector of EnvoyFilters and ignored targetRefs.
+      atLeast(ctx.istioVersion, VERSION_FACTS.envoyFilterTargetRefs)
+        ? shouldAttach(r.namespace, r.spec, selectorLabels(r.kind, r.spec), ctx)
+        : selects(asLabels(selectorLabels(r.kind, r.spec)), ctx.workload.labels),
+    )
     .sort((a, b) => {
       if (!mergedByPriority && rootRank(a) !== rootRank(b)) return rootRank(a) - rootRank(b);
       if (priority(a) !== priority(b)) return priority(a) - priority(b);

@@ -80,6 +80,8 @@ export function extensionFilters(
   resources: ResourceRecord[],
   ctx: ProxyContext,
   network: boolean,
+  attaches: (r: ResourceRecord) => boolean = (r) =>
+    shouldAttach(r.namespace, r.spec, selectorLabels(r.kind, r.spec), ctx),
 ): Record<Phase, RenderedFilter[]> {
   type Ranked = RenderedFilter & { priority?: number };
   const out: Record<Phase, Ranked[]> = { AUTHN: [], AUTHZ: [], STATS: [], UNSPECIFIED: [] };
@@ -103,7 +105,7 @@ export function extensionFilters(
   for (const c of ordered) {
     if (c.network !== network) continue;
     const spec = c.record.spec;
-    if (!shouldAttach(c.record.namespace, spec, selectorLabels(c.record.kind, spec), ctx)) continue;
+    if (!attaches(c.record)) continue;
     if (!trafficMatches(spec, ctx)) continue;
     out[c.phase].push(toFilter(c, ctx.istioVersion, network));
   }

@@ -19,13 +19,13 @@ const own = (name: string, typeUrl: string | null, reason: string): RenderedFilt
   reason,
 });
 
-interface Policies {
+export interface Policies {
   custom: string[];
   actions: Set<string>;
   jwt: boolean;
 }
 
-function policiesFor(ws: Workspace, ctx: ProxyContext): Policies {
+export function policiesFor(ws: Workspace, ctx: ProxyContext): Policies {
   const namespaces = searchedNamespaces(ctx);
   const result: Policies = { custom: [], actions: new Set(), jwt: false };
   for (const o of namespaces.flatMap((ns) => ws.inNamespace(ns).others)) {

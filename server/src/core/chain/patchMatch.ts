@@ -14,32 +14,41 @@ export interface Patch {
   applyTo: string;
   op: string;
   outcome?: PatchOutcome;
+  /** The names of the filters an applied patch added, replaced, removed or merged into. */
+  touched?: string[];
 }
 
 export function where(ctx: ProxyContext): string {
-  return `${ctx.context} port ${ctx.port}`;
+  return ctx.place ?? `${ctx.context} port ${ctx.port}`;
 }
 
-/** Why the patch's proxy, context, listener and filter chain conditions fail for this chain, or undefined if they hold. */
-export function chainMismatch(p: Patch, ctx: ProxyContext): string | undefined {
+/** Why the patch's context and proxy conditions (commonConditionMatch) fail for a proxy, or undefined if they hold. */
+export function proxyMismatch(p: Patch, context: string, proxyVersion: string): string | undefined {
   const match = isObject(p.cp.match) ? p.cp.match : {};
-  const context = typeof match.context === 'string' ? match.context : 'ANY';
-  if (context !== 'ANY' && context !== ctx.context) return `context ${context} does not match ${ctx.context}`;
+  const wanted = typeof match.context === 'string' ? match.context : 'ANY';
+  if (wanted !== 'ANY' && wanted !== context) return `context ${wanted} does not match ${context}`;
   const proxy = isObject(match.proxy) ? match.proxy : undefined;
   if (proxy && typeof proxy.proxyVersion === 'string' && proxy.proxyVersion) {
     if (proxy.proxyVersion.length > 1024) return 'proxyVersion is over 1024 characters, which matches no proxy';
     let matches = false;
     try {
-      matches = new RegExp(proxy.proxyVersion).test(ctx.proxyVersion);
+      matches = new RegExp(proxy.proxyVersion).test(proxyVersion);
     } catch {
       return `proxyVersion ${proxy.proxyVersion} is not a valid regular expression`;
     }
-    if (!matches)
-      return `proxyVersion ${proxy.proxyVersion} does not match ${ctx.proxyVersion} (the target Istio version)`;
+    if (!matches) return `proxyVersion ${proxy.proxyVersion} does not match ${proxyVersion} (the target Istio version)`;
   }
   if (proxy && isObject(proxy.metadata) && Object.keys(proxy.metadata).length) {
     return "match.proxy.metadata needs the proxy's node metadata, which a preview does not have; assumed not to match";
   }
+  return undefined;
+}
+
+/** Why the patch's proxy, context, listener and filter chain conditions fail for this chain, or undefined if they hold. */
+export function chainMismatch(p: Patch, ctx: ProxyContext): string | undefined {
+  const common = proxyMismatch(p, ctx.context, ctx.proxyVersion);
+  if (common) return common;
+  const match = isObject(p.cp.match) ? p.cp.match : {};
   if (match.routeConfiguration !== undefined || match.cluster !== undefined || match.waypoint !== undefined)
     return 'the match is not a listener match';
   const listener = isObject(match.listener) ? match.listener : undefined;
@@ -48,9 +57,12 @@ export function chainMismatch(p: Patch, ctx: ProxyContext): string | undefined {
     return `listener name ${listener.name} does not match ${ctx.listenerName}`;
   const portNumber = typeof listener.portNumber === 'number' ? listener.portNumber : 0;
   if (portNumber) {
-    if (ctx.destinationPort !== undefined) {
+    // On the virtual listeners istiod compares the port with the chain's destination_port instead (filterChainMatch).
+    if (ctx.listenerName === 'virtualInbound' || ctx.listenerName === 'virtualOutbound') {
       if (portNumber !== ctx.destinationPort)
-        return `listener portNumber ${portNumber} does not match the chain's destination port ${ctx.destinationPort} (virtualInbound)`;
+        return ctx.destinationPort === undefined
+          ? `listener portNumber ${portNumber}: chain ${ctx.filterChainName || '(unnamed)'} of ${ctx.listenerName} has no destination port`
+          : `listener portNumber ${portNumber} does not match the chain's destination port ${ctx.destinationPort} (${ctx.listenerName})`;
     } else if (portNumber !== ctx.listenerPort)
       return `listener portNumber ${portNumber} does not match listener ${ctx.listenerName} (port ${ctx.listenerPort})`;
   }
@@ -58,8 +70,10 @@ export function chainMismatch(p: Patch, ctx: ProxyContext): string | undefined {
   if (!fc) return undefined;
   if (typeof fc.name === 'string' && fc.name && fc.name !== ctx.filterChainName)
     return `filterChain name ${fc.name} does not match ${ctx.filterChainName ? ctx.filterChainName : 'the unnamed chain'}`;
-  if (typeof fc.sni === 'string' && fc.sni)
-    return `filterChain sni ${fc.sni}: this plain HTTP chain has no server names`;
+  if (typeof fc.sni === 'string' && fc.sni && !ctx.serverNames?.includes(fc.sni))
+    return ctx.serverNames?.length
+      ? `filterChain sni ${fc.sni} is not one of the chain's server names (${ctx.serverNames.join(', ')}); istiod compares exactly`
+      : `filterChain sni ${fc.sni}: this chain has no server names`;
   if (
     typeof fc.transportProtocol === 'string' &&
     fc.transportProtocol &&

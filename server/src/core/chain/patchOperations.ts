@@ -26,7 +26,8 @@ export function toFilter(p: Patch): RenderedFilter {
   };
 }
 
-export function done(p: Patch, applied: boolean, reason: string): void {
+export function done(p: Patch, applied: boolean, reason: string, touched: string[] = []): void {
+  p.touched = touched;
   p.outcome = {
     envoyFilter: `${p.ef.namespace}/${p.ef.name}`,
     index: p.index,
@@ -43,18 +44,19 @@ export function structural(
   list: RenderedFilter[],
   p: Patch,
   matchName: string | undefined,
-  kind: 'HTTP filter' | 'network filter',
+  kind: 'HTTP filter' | 'network filter' | 'listener filter',
   ctx: ProxyContext,
 ): RenderedFilter[] {
   const at = matchName === undefined ? -1 : list.findIndex((f) => f.name === matchName);
-  const missing = `${kind === 'HTTP filter' ? 'subFilter' : 'filter'} ${matchName} not found in ${where(ctx)}`;
+  const field = kind === 'HTTP filter' ? 'subFilter' : kind === 'listener filter' ? 'listenerFilter' : 'filter';
+  const missing = `${field} ${matchName} not found in ${where(ctx)}`;
   const value = toFilter(p);
   switch (p.op) {
     case 'ADD':
-      done(p, true, `added ${value.name || '(unnamed)'} at the end of the ${kind}s`);
+      done(p, true, `added ${value.name || '(unnamed)'} at the end of the ${kind}s`, [value.name]);
       return [...list, value];
     case 'INSERT_FIRST':
-      done(p, true, `inserted ${value.name || '(unnamed)'} first`);
+      done(p, true, `inserted ${value.name || '(unnamed)'} first`, [value.name]);
       return [value, ...list];
     case 'INSERT_BEFORE':
     case 'INSERT_AFTER': {
@@ -62,7 +64,8 @@ export function structural(
         done(
           p,
           true,
-          `inserted ${value.name || '(unnamed)'} ${p.op === 'INSERT_BEFORE' ? 'first' : 'last'} (no ${kind === 'HTTP filter' ? 'subFilter' : 'filter'} match)`,
+          `inserted ${value.name || '(unnamed)'} ${p.op === 'INSERT_BEFORE' ? 'first' : 'last'} (no ${field} match)`,
+          [value.name],
         );
         return p.op === 'INSERT_BEFORE' ? [value, ...list] : [...list, value];
       }
@@ -75,37 +78,30 @@ export function structural(
         p,
         true,
         `inserted ${value.name || '(unnamed)'} ${p.op === 'INSERT_BEFORE' ? 'before' : 'after'} ${matchName}`,
+        [value.name],
       );
       return [...list.slice(0, i), value, ...list.slice(i)];
     }
     case 'REPLACE': {
       if (matchName === undefined) {
-        done(
-          p,
-          false,
-          `REPLACE needs a ${kind === 'HTTP filter' ? 'subFilter' : 'filter'} match naming the filter to replace`,
-        );
+        done(p, false, `REPLACE needs a ${field} match naming the filter to replace`);
         return list;
       }
       if (at < 0) {
         done(p, false, missing);
         return list;
       }
-      done(p, true, `replaced ${matchName} with ${value.name || '(unnamed)'}`);
+      done(p, true, `replaced ${matchName} with ${value.name || '(unnamed)'}`, [value.name]);
       return [...list.slice(0, at), value, ...list.slice(at + 1)];
     }
     case 'REMOVE': {
       if (matchName === undefined) {
-        done(
-          p,
-          false,
-          `REMOVE needs a ${kind === 'HTTP filter' ? 'subFilter' : 'filter'} match naming the filter to remove`,
-        );
+        done(p, false, `REMOVE needs a ${field} match naming the filter to remove`);
         return list;
       }
       const kept = list.filter((f) => f.name !== matchName);
       if (kept.length === list.length) done(p, false, missing);
-      else done(p, true, `removed ${list.length - kept.length} × ${matchName}`);
+      else done(p, true, `removed ${list.length - kept.length} × ${matchName}`, [matchName]);
       return kept;
     }
     case 'MERGE_AND_REPLACE_LIST':
@@ -127,6 +123,7 @@ export function merges(
 ): { list: RenderedFilter[]; aborted?: Patch } {
   const out = list.map((f) => ({ ...f }));
   const merged = new Map<Patch, string[]>();
+  const renamed = new Map<Patch, string[]>();
   const skipped = new Map<Patch, string[]>();
   for (const f of out) {
     for (const p of patches) {
@@ -159,12 +156,13 @@ export function merges(
         { envoyFilter: `${p.ef.namespace}/${p.ef.name}`, index: p.index, operation: 'MERGE' },
       ];
       merged.set(p, [...(merged.get(p) ?? []), before === f.name ? before : `${before} (renamed ${f.name})`]);
+      renamed.set(p, [...(renamed.get(p) ?? []), f.name]);
     }
   }
   for (const p of patches) {
     if (p.outcome) continue;
     const into = merged.get(p);
-    if (into) done(p, true, `merged into ${into.join(', ')}`);
+    if (into) done(p, true, `merged into ${into.join(', ')}`, renamed.get(p));
     else if (skipped.get(p))
       done(p, false, `${skipped.get(p)!.join(', ')} has no typed_config (served through ECDS), so MERGE skips it`);
     else done(p, false, `${matchNameOf(p) ?? 'no filter'} not found in ${where(ctx)}`);

@@ -23,15 +23,21 @@ export function shouldAttach(
     if (refs.length) return false;
     return selects(labels, ctx.workload.labels);
   }
-  // Gateway API gateways: selectors still work by default (ENABLE_SELECTOR_BASED_K8S_GATEWAY_POLICY), targetRefs by name.
-  if (!refs.length) return selects(labels, ctx.workload.labels);
+  // Gateway API gateways: selectors still work by default (ENABLE_SELECTOR_BASED_K8S_GATEWAY_POLICY), targetRefs by
+  // name; waypoints never take selectors, and take the istio-waypoint GatewayClass from the root namespace.
+  if (!refs.length) return !ctx.waypoint && selects(labels, ctx.workload.labels);
   return refs.some(
     (ref) =>
-      policyNamespace === ctx.workload.namespace &&
-      (!ref.namespace || ref.namespace === ctx.workload.namespace) &&
-      ref.group === 'gateway.networking.k8s.io' &&
-      ref.kind === 'Gateway' &&
-      ref.name === ctx.gatewayApiName,
+      (policyNamespace === ctx.workload.namespace &&
+        (!ref.namespace || ref.namespace === ctx.workload.namespace) &&
+        ref.group === 'gateway.networking.k8s.io' &&
+        ref.kind === 'Gateway' &&
+        ref.name === ctx.gatewayApiName) ||
+      (!!ctx.waypoint &&
+        policyNamespace === ctx.rootNamespace &&
+        ref.group === 'gateway.networking.k8s.io' &&
+        ref.kind === 'GatewayClass' &&
+        ref.name === 'istio-waypoint'),
   );
 }
 

@@ -11,6 +11,8 @@ export interface ProxyContext {
   /** The port the request names: inbound target (container) port, outbound service port, gateway target port. */
   port: number;
   isGateway: boolean;
+  /** An ambient waypoint (a Gateway of class istio-waypoint): policies attach by targetRefs only. */
+  waypoint?: boolean;
   /** A Gateway API gateway's name, from its pods' label. */
   gatewayApiName?: string;
   /** Telemetry/extension workload mode of the chain's listener class. */
@@ -22,6 +24,10 @@ export interface ProxyContext {
   filterChainName: string;
   /** filter_chain_match.destination_port, set on inbound chains only. */
   destinationPort?: number;
+  /** How messages name the chain in the whole-config preview (`listener/chain`); the chain preview uses context and port. */
+  place?: string;
+  /** filter_chain_match.server_names of the chain (SNI), where it has some. */
+  serverNames?: string[];
   /** The filter chains the HCM is on (inbound PERMISSIVE: an mTLS and a plaintext one). */
   chainVariants: Array<{ transportProtocol: string; alpn: string[] }>;
   rootNamespace: string;

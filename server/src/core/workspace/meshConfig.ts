@@ -10,6 +10,8 @@ export interface MeshConfigInfo {
   providers: Map<string, string>;
   /** envoyExtAuthzHttp/envoyExtAuthzGrpc providers (name -> service and port), for CUSTOM authorization. */
   extAuthz: Map<string, { service: string; port: number | undefined }>;
+  /** Where sidecars send traffic to unknown destinations (outboundTrafficPolicy.mode; ALLOW_ANY by default). */
+  outboundMode: 'ALLOW_ANY' | 'REGISTRY_ONLY';
   /** Where it came from, for messages and the preview. */
   source: string;
   /** True when read from the workspace or a file, false for Istio's defaults. */
@@ -29,6 +31,7 @@ export function defaultMeshConfig(): MeshConfigInfo {
     defaultProviders: { metrics: [], tracing: [], accessLogging: [] },
     providers: new Map(BUILT_IN),
     extAuthz: new Map(),
+    outboundMode: 'ALLOW_ANY',
     source: "Istio's defaults",
     explicit: false,
   };
@@ -40,6 +43,8 @@ export function meshConfigFrom(mesh: Record<string, unknown>, source: string): M
   info.source = source;
   info.explicit = true;
   if (typeof mesh.rootNamespace === 'string' && mesh.rootNamespace) info.rootNamespace = mesh.rootNamespace;
+  if (isObject(mesh.outboundTrafficPolicy) && mesh.outboundTrafficPolicy.mode === 'REGISTRY_ONLY')
+    info.outboundMode = 'REGISTRY_ONLY';
   const defaults = isObject(mesh.defaultProviders) ? mesh.defaultProviders : {};
   for (const key of ['metrics', 'tracing', 'accessLogging'] as const) {
     const list = defaults[key];

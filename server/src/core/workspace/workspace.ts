@@ -19,7 +19,7 @@ export interface ResourceRecord {
   document: AnalyzedDocument;
 }
 
-/** Other Kubernetes and Istio objects the preview needs: authorization policies, request authentication, services. */
+/** Other Kubernetes and Istio objects the preview needs: policies, services, destination rules, gateways, routes. */
 export interface OtherObject {
   uri: string;
   docIndex: number;
@@ -30,7 +30,23 @@ export interface OtherObject {
   value: Record<string, unknown>;
 }
 
-const OTHER_KINDS = new Set(['AuthorizationPolicy', 'RequestAuthentication', 'PeerAuthentication', 'Service']);
+const OTHER_KINDS = new Set([
+  'AuthorizationPolicy',
+  'RequestAuthentication',
+  'PeerAuthentication',
+  'Service',
+  // What the whole-config preview builds listeners, clusters and routes from.
+  'ServiceEntry',
+  'DestinationRule',
+  'VirtualService',
+  'Gateway',
+  'HTTPRoute',
+  'GRPCRoute',
+  'TLSRoute',
+  'TCPRoute',
+  // Waypoint binding reads the istio.io/use-waypoint label of namespaces.
+  'Namespace',
+]);
 
 export class Workspace {
   private readonly files = new Map<string, FileAnalysis>();
