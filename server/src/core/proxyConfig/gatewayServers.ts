@@ -48,13 +48,16 @@ function istioGatewayServers(ws: Workspace, w: Workload): GatewayServer[] {
       const port = isObject(s.port) ? s.port : {};
       if (typeof port.number !== 'number') continue;
       const tls = isObject(s.tls) ? s.tls : undefined;
+      const protocol = typeof port.protocol === 'string' ? port.protocol.toUpperCase() : 'HTTP';
+      // On an HTTP server, tls only carries httpsRedirect (IsTLSServer needs HTTPS or TLS).
+      const tlsServer = tls && (protocol === 'HTTPS' || protocol === 'TLS');
       out.push({
         gateway: { namespace: o.namespace, name: o.name },
         port: port.number,
         portName: typeof port.name === 'string' ? port.name : '',
-        protocol: typeof port.protocol === 'string' ? port.protocol.toUpperCase() : 'HTTP',
+        protocol,
         hosts: asArray(s.hosts).filter((h): h is string => typeof h === 'string'),
-        tlsMode: tls ? (typeof tls.mode === 'string' ? tls.mode : 'PASSTHROUGH') : undefined,
+        tlsMode: tlsServer ? (typeof tls.mode === 'string' ? tls.mode : 'PASSTHROUGH') : undefined,
         httpsRedirect: !!tls?.httpsRedirect,
         bind: typeof s.bind === 'string' && s.bind ? s.bind : undefined,
         listenerPort: targetPortFor(ws, w, port.number),
