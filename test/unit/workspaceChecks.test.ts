@@ -306,3 +306,47 @@ describe('ML0801: EnvoyFilter patches that apply nowhere', () => {
     );
   });
 });
+
+describe('ML0801 on clusters, routes and listeners', () => {
+  const files = (cluster: string, extra: Record<string, string> = {}) => ({
+    'app.yaml': yaml(
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: web, namespace: shop}',
+      'spec: {template: {metadata: {labels: {app: web}}, spec: {containers: [{name: c}]}}}',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: {name: cart, namespace: shop}',
+      'spec: {ports: [{name: http, port: 80}]}',
+    ),
+    'ef.yaml': yaml(
+      'apiVersion: networking.istio.io/v1alpha3',
+      'kind: EnvoyFilter',
+      'metadata: {name: lb, namespace: shop}',
+      'spec:',
+      '  workloadSelector: {labels: {app: web}}',
+      '  configPatches:',
+      '  - applyTo: CLUSTER',
+      `    match: {context: SIDECAR_OUTBOUND, cluster: ${cluster}}`,
+      '    patch: {operation: MERGE, value: {lb_policy: RING_HASH}}',
+    ),
+    ...extra,
+  });
+  const ml0801 = (f: Record<string, string>) => check(f).filter((x) => x.code === 'ML0801');
+
+  it('warns on a cluster patch whose port the service of the workspace does not have, with the reason', () => {
+    const r = ml0801(files('{service: cart.shop.svc.cluster.local, portNumber: 8080}'));
+    assert.equal(r.length, 1);
+    assert.match(
+      r[0].message,
+      /changes nothing in the proxy config of the 1 workload it selects in the workspace: no cluster matches service cart\.shop\.svc\.cluster\.local, portNumber 8080 \(shop\/web\)/,
+    );
+  });
+
+  it('is quiet when the cluster is there, and when the service is not one the workspace holds', () => {
+    assert.deepEqual(ml0801(files('{service: cart.shop.svc.cluster.local, portNumber: 80}')), []);
+    assert.deepEqual(ml0801(files('{service: payments.other.svc.cluster.local}')), []);
+    assert.deepEqual(ml0801(files('{name: "outbound|443||api.example.com"}')), []);
+  });
+});

@@ -6,6 +6,7 @@ import { telemetryNamespaceDefaults, telemetrySelectorConflicts, telemetryProvid
 import { selectorTargets } from './selectorChecks';
 import { relativeOperationWithProxyVersion } from './envoyFilterProxyVersion';
 import { patchesMatchingNothing } from './patchesMatchingNothing';
+import { configPatchesMatchingNothing } from './configPatchesMatchingNothing';
 import { locateNearest, rangeOf } from '../yaml/parseSlice';
 import { codeInfo } from '../diagnostics/codes';
 import { withoutSuppressed } from '../suppression';
@@ -17,6 +18,7 @@ export const WORKSPACE_CHECKS: WorkspaceCheck[] = [
   selectorTargets,
   relativeOperationWithProxyVersion,
   patchesMatchingNothing,
+  configPatchesMatchingNothing,
 ];
 
 const results = new WeakMap<Workspace, { version: number; byUri: Map<string, Finding[]> }>();

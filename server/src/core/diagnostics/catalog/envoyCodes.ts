@@ -83,7 +83,7 @@ export const ENVOY_CODES: CodeInfo[] = [
     severity: 'warning',
     title: 'EnvoyFilter patch applies nowhere',
     explanation:
-      'Meshlens rendered the filter chains of every workload in the workspace that this EnvoyFilter selects (inbound on their ports, outbound on the Services\' ports, gateways on theirs) and this HTTP_FILTER or NETWORK_FILTER patch changed none of them; istiod would skip it without a word. The message says why, for example a subFilter name that is not in the chain or a port no listener has. Open "Meshlens: Preview Envoy Filter Chain" to see the chain.',
+      'Meshlens rendered the config of every workload in the workspace that this EnvoyFilter selects (for filter patches the chains of their ports and of the Services\' ports; for the other kinds the whole config: listeners, filter chains, listener filters, clusters, route configurations, virtual hosts and routes) and this patch changed none of it; istiod would skip it without a word. The message says why, for example a subFilter or cluster name that is not there, or a port no listener has. It is only reported where the match names things the workspace holds (a cluster of a service defined elsewhere is not claimed to be missing). Open "Meshlens: Preview Envoy Filter Chain" to see the config.',
   },
 
   // --- Upgrade check (ML10xx): `meshlens upgrade-check` and "Meshlens: Check Upgrade to Istio…"
