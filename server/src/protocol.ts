@@ -1,12 +1,12 @@
 // The Meshlens LSP extensions: request names, parameters and payloads, imported by the server and the VS Code
 // client alike, so the compiler checks both ends (rust-analyzer's lsp_ext.ts does the same).
 import { RequestType, RequestType0, Range } from 'vscode-languageserver-protocol';
-import type { ChainResult, Direction, EffectiveTelemetry, Origin, WorkloadSummary } from './core';
+import type { ChainResult, Direction, EffectiveTelemetry, Origin, ProxyConfig, WorkloadSummary } from './core';
 
 /** Where a contributing resource's document starts, added by the server so the client can open it there. */
 export type OriginWithLine = Origin & { line?: number };
 
-export type { ChainResult, Direction, EffectiveTelemetry, Origin, WorkloadSummary };
+export type { ChainResult, Direction, EffectiveTelemetry, Origin, ProxyConfig, WorkloadSummary };
 
 export interface RenderChainParams {
   workload: string;
@@ -34,6 +34,16 @@ export interface EffectiveSettings {
   projectFile?: string;
 }
 
+export interface RenderConfigParams {
+  workload: string;
+}
+
+/** A workload's whole proxy config (`meshlens config`) for the preview. */
+export type RenderConfigResponse = { config: ProxyConfig } | { error: string };
+
+export const RenderConfigRequest = new RequestType<RenderConfigParams, RenderConfigResponse, void>(
+  'meshlens/renderConfig',
+);
 export const ListWorkloadsRequest = new RequestType0<WorkloadSummary[], void>('meshlens/listWorkloads');
 export const RenderChainRequest = new RequestType<RenderChainParams, RenderChainResponse, void>('meshlens/renderChain');
 export const EffectiveSettingsRequest = new RequestType<EffectiveSettingsParams, EffectiveSettings, void>(

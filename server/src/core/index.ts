@@ -44,7 +44,7 @@ export { ProjectConfigResolver } from './project/configResolver';
 export { parseSlice, locateNearest, rangeOf } from './yaml/parseSlice';
 export { upgradeCheck } from './upgrade/upgradeCheck';
 export type { UpgradeFinding, UpgradeInput } from './upgrade/upgradeCheck';
-export { renderProxyConfig } from './proxyConfig/renderProxyConfig';
+export { renderProxyConfig, cachedProxyConfig } from './proxyConfig/renderProxyConfig';
 export type {
   ProxyConfig,
   ListenerView,
@@ -54,3 +54,4 @@ export type {
   VirtualHostView,
   ConfigPatchOutcome,
 } from './proxyConfig/types';
+export { configPatches as configPatchesOf } from './resources/configPatches';

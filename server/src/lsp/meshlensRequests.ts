@@ -2,9 +2,15 @@
 // the preview, and the CodeLens that opens it. Open documents win over what is on disk.
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ListWorkloadsRequest, RenderChainRequest, EffectiveSettingsRequest, UpgradeCheckRequest } from '../protocol';
+import {
+  ListWorkloadsRequest,
+  RenderChainRequest,
+  RenderConfigRequest,
+  EffectiveSettingsRequest,
+  UpgradeCheckRequest,
+} from '../protocol';
 import { handleUpgradeCheck } from './upgradeRequest';
-import { handleListWorkloads, handleRenderChain, codeLenses } from './previewRequests';
+import { handleListWorkloads, handleRenderChain, handleRenderConfig, codeLenses } from './previewRequests';
 import { runSafe } from './runner';
 import type { DocumentModels } from './documentModels';
 
@@ -43,6 +49,18 @@ export function registerMeshlensRequests(
       },
       { error: 'rendering failed; see the Meshlens output' },
       'rendering a chain',
+      token,
+    ),
+  );
+  connection.onRequest(RenderConfigRequest, (params, token) =>
+    runSafe(
+      connection,
+      () => {
+        for (const d of documents.all()) models.get(d);
+        return handleRenderConfig(models.workspace, params, models.workspace.istioVersion);
+      },
+      { error: 'rendering failed; see the Meshlens output' },
+      'rendering a proxy config',
       token,
     ),
   );

@@ -3,14 +3,19 @@ import { CodeLens, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   renderChain,
+  cachedProxyConfig,
+  configPatchesOf,
+  locateNearest,
+  rangeOf,
   listWorkloads,
   workloadsSelectedBy,
   workloadTelemetry,
   ChainError,
   WorkloadSummary,
   Workspace,
+  ResourceRecord,
 } from '../core';
-import type { RenderChainParams, RenderChainResponse } from '../protocol';
+import type { RenderChainParams, RenderChainResponse, RenderConfigParams, RenderConfigResponse } from '../protocol';
 
 /** Adds the zero-based line where each origin's document starts, so the client can open it there. */
 function withLines<T>(ws: Workspace, value: T): T {
@@ -38,6 +43,61 @@ export function handleRenderChain(ws: Workspace, params: RenderChainParams, isti
   }
 }
 
+export function handleRenderConfig(
+  ws: Workspace,
+  params: RenderConfigParams,
+  istioVersion: string,
+): RenderConfigResponse {
+  try {
+    return withLines(ws, { config: cachedProxyConfig(ws, params.workload, istioVersion) });
+  } catch (e) {
+    if (e instanceof ChainError) return { error: e.message };
+    throw e;
+  }
+}
+
+const TARGET_WORDS: Record<string, [string, string]> = {
+  CLUSTER: ['cluster', 'clusters'],
+  ROUTE_CONFIGURATION: ['route configuration', 'route configurations'],
+  VIRTUAL_HOST: ['virtual host', 'virtual hosts'],
+  HTTP_ROUTE: ['route', 'routes'],
+  LISTENER: ['listener', 'listeners'],
+  FILTER_CHAIN: ['filter chain', 'filter chains'],
+};
+
+/** "applies to N clusters" (routes, listeners, ...) on each such patch of an EnvoyFilter, over the workloads it selects. */
+function patchLenses(
+  ws: Workspace,
+  document: TextDocument,
+  record: ResourceRecord,
+  ids: string[],
+  istioVersion: string,
+): CodeLens[] {
+  const out: CodeLens[] = [];
+  const doc = record.document;
+  for (const { patch, index } of configPatchesOf(record.spec)) {
+    const words = TARGET_WORDS[String(patch.applyTo)];
+    if (!words) continue;
+    const targets = new Set<string>();
+    for (const id of ids)
+      for (const p of cachedProxyConfig(ws, id, istioVersion).patches)
+        if (p.envoyFilter === `${record.namespace}/${record.name}` && p.index === index)
+          p.targets.forEach((t) => targets.add(`${id} ${t}`));
+    const at = rangeOf(locateNearest(doc.parsed.doc, ['spec', 'configPatches', index, 'applyTo']), 'key');
+    if (!at) continue;
+    const line = document.positionAt(doc.slice.start + at[0]).line;
+    out.push({
+      range: Range.create(line, 0, line, 0),
+      command: {
+        title: `applies to ${targets.size} ${words[targets.size === 1 ? 0 : 1]}${ids.length > 1 ? ` across ${ids.length} workloads` : ''}`,
+        command: ids.length ? 'meshlens.previewChain' : '',
+        arguments: ids.length ? [ids] : [],
+      },
+    });
+  }
+  return out;
+}
+
 /** "Preview filter chain" on workloads; "applies to N workloads" on our resources. */
 export function codeLenses(ws: Workspace, document: TextDocument, istioVersion: string): CodeLens[] {
   const analysis = ws.fileAnalysis(document.uri);
@@ -58,6 +118,7 @@ export function codeLenses(ws: Workspace, document: TextDocument, istioVersion: 
     const record = ws.resources.find((r) => r.uri === document.uri && r.docIndex === doc.slice.index);
     if (!record) continue;
     const ids = workloadsSelectedBy(ws, record, istioVersion);
+    if (record.kind === 'EnvoyFilter') lenses.push(...patchLenses(ws, document, record, ids, istioVersion));
     lenses.push({
       range,
       command: {

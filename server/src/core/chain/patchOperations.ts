@@ -5,6 +5,7 @@ import type { ProxyContext } from '../proxy/proxyContext';
 import type { RenderedFilter } from './types';
 import { originOf } from './envoyFilterSelection';
 import { Patch, where, valueOf, typedConfig } from './patchMatch';
+import { protoMerge } from '../envoy/protoMerge';
 
 export function toFilter(p: Patch): RenderedFilter {
   const value = valueOf(p);
@@ -22,6 +23,7 @@ export function toFilter(p: Patch): RenderedFilter {
     origin: originOf(p.ef),
     phase: null,
     reason: `${p.op} by EnvoyFilter ${p.ef.namespace}/${p.ef.name} (patch ${p.index})`,
+    config: structuredClone(value),
     ...(!typed && isObject(discovery) ? { configDiscovery: true } : {}),
   };
 }
@@ -151,6 +153,11 @@ export function merges(
       }
       const before = f.name;
       if (typeof value.name === 'string' && value.name) f.name = value.name;
+      // MergeAnyWithAny: the value's typed_config merges into the filter's, field by field.
+      f.config = protoMerge(f.config ?? { name: before, typed_config: { '@type': f.typeUrl } }, {
+        ...value,
+        ...(typed ? { typed_config: typed } : {}),
+      });
       f.patchedBy = [
         ...(f.patchedBy ?? []),
         { envoyFilter: `${p.ef.namespace}/${p.ef.name}`, index: p.index, operation: 'MERGE' },

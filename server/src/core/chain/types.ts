@@ -21,6 +21,8 @@ export interface RenderedFilter {
   reason?: string;
   /** Served through ECDS (config_discovery): the filter has no typed_config in the listener, so MERGE skips it. */
   configDiscovery?: boolean;
+  /** The filter as Envoy receives it, where an EnvoyFilter gave or changed its value (istiod's own settings are not modelled). */
+  config?: Record<string, unknown>;
   /** EnvoyFilter patches that replaced or merged into this filter. */
   patchedBy?: Array<{ envoyFilter: string; index: number; operation: string }>;
 }

@@ -5,7 +5,7 @@ import type { Patch } from '../chain/patchMatch';
 import { proxyMismatch } from '../chain/patchMatch';
 import { closestName } from '../text/closestName';
 import { PatchLedger, effectiveOperation, patchValue, refOf } from './patchLedger';
-import { protoMerge } from './protoMerge';
+import { protoMerge } from '../envoy/protoMerge';
 import type { ClusterView, PatchContext } from './types';
 
 /** The parts of a cluster name (model.ParseSubsetKey): direction|port|subset|host. */

@@ -22,6 +22,18 @@ import type { ProxyModel, ListenerModel, RouteConfigurationModel } from './model
 import type { Patch } from '../chain/patchMatch';
 import type { ClusterView, PatchContext, ProxyConfig, ProxyKind } from './types';
 
+const cache = new WeakMap<Workspace, { version: number; byKey: Map<string, ProxyConfig> }>();
+
+/** renderProxyConfig, kept per workspace version (CodeLens and checks ask for the same workload repeatedly). */
+export function cachedProxyConfig(ws: Workspace, workloadId: string, istioVersion: string): ProxyConfig {
+  let entry = cache.get(ws);
+  if (!entry || entry.version !== ws.version) cache.set(ws, (entry = { version: ws.version, byKey: new Map() }));
+  const key = `${workloadId}@${istioVersion}`;
+  let config = entry.byKey.get(key);
+  if (!config) entry.byKey.set(key, (config = renderProxyConfig(ws, workloadId, istioVersion)));
+  return config;
+}
+
 export function renderProxyConfig(ws: Workspace, workloadId: string, istioVersion: string): ProxyConfig {
   const w = findWorkload(ws, workloadId);
   const kind: ProxyKind = isWaypoint(ws, w) ? 'waypoint' : isGatewayWorkload(w) ? 'gateway' : 'sidecar';

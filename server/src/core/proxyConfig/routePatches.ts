@@ -5,7 +5,7 @@ import { isObject } from '../util/values';
 import type { Patch } from '../chain/patchMatch';
 import { proxyMismatch } from '../chain/patchMatch';
 import { PatchLedger, effectiveOperation, patchValue, refOf, Stage } from './patchLedger';
-import { protoMerge } from './protoMerge';
+import { protoMerge } from '../envoy/protoMerge';
 import { RouteConfigurationModel, RouteModel, VirtualHostModel, vhost, route } from './model';
 
 type Obj = Record<string, unknown>;

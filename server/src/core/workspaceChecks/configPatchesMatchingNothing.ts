@@ -8,7 +8,7 @@ import { configPatches } from '../resources/configPatches';
 import { isObject, asArray } from '../util/values';
 import { selectedEnvoyFilters } from '../chain/envoyFilterSelection';
 import { proxyContext, isGatewayWorkload } from '../proxy/proxyContext';
-import { renderProxyConfig } from '../proxyConfig/renderProxyConfig';
+import { cachedProxyConfig } from '../proxyConfig/renderProxyConfig';
 import { meshServices } from '../proxyConfig/meshServices';
 
 const KINDS = new Set([
@@ -102,7 +102,7 @@ export const configPatchesMatchingNothing: WorkspaceCheck = {
       if (!selectedEnvoyFilters(ws, probe).some((r) => efs.includes(r))) continue;
       if (budget-- <= 0) return; // very large workspaces: stop rather than stall the editor
       const id = `${w.namespace}/${w.name}`;
-      const config = renderProxyConfig(ws, id, version);
+      const config = cachedProxyConfig(ws, id, version);
       for (const x of [...config.listeners, ...config.clusters, ...config.routeConfigurations]) contexts.add(x.context);
       for (const p of config.patches) {
         if (!KINDS.has(p.applyTo) || p.selected === false) continue;
