@@ -26,11 +26,6 @@ const rc = (c: ProxyConfig, name: string) => {
 };
 const vhosts = (c: ProxyConfig, name: string) =>
   Object.fromEntries(rc(c, name).virtualHosts.map((v) => [v.name, { domains: v.domains, routes: v.routes.length }]));
-const patch = (c: ProxyConfig, ef: string, index = 0) => {
-  const p = c.patches.find((x) => x.envoyFilter === ef && x.index === index);
-  assert.ok(p, `patch ${ef}#${index}`);
-  return p;
-};
 
 const INGRESS = `apiVersion: apps/v1
 kind: Deployment
