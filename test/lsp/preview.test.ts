@@ -112,9 +112,76 @@ describe('preview requests over LSP', () => {
     await client.open(wl, require('node:fs').readFileSync(join(dir, 'workloads.yaml'), 'utf8'));
     const wlLenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: wl } });
     assert.deepEqual(
-      wlLenses!.map((l) => l.command?.arguments?.[0]),
-      ['bookinfo/reviews-v1', 'bookinfo/productpage-v1', 'istio-system/istio-ingressgateway'],
+      wlLenses!.map((l) => [l.command?.command, l.command?.arguments?.[0]]),
+      ['bookinfo/reviews-v1', 'bookinfo/productpage-v1', 'istio-system/istio-ingressgateway'].flatMap((id) => [
+        ['meshlens.previewChain', id],
+        ['meshlens.previewConfig', id],
+      ]),
     );
+  });
+
+  it('renders the whole proxy config, with origins that point into the workspace', async () => {
+    await workloads();
+    // An earlier test emptied the open envoyfilter-lua.yaml; put its text back.
+    const luaUri = pathToFileURL(join(dir, 'envoyfilter-lua.yaml')).toString();
+    await client.change(luaUri, require('node:fs').readFileSync(join(examples, 'envoyfilter-lua.yaml'), 'utf8'));
+    const r = await client.connection.sendRequest<{
+      config: {
+        proxy: string;
+        listeners: Array<{
+          name: string;
+          filterChains: Array<{
+            name: string;
+            httpFilters: Array<{ name: string; origin: { uri: string; line: number } | null }>;
+          }>;
+        }>;
+        clusters: Array<{ name: string }>;
+        patches: Array<{ envoyFilter: string; applied: boolean; targets: string[] }>;
+      };
+    }>('meshlens/renderConfig', { workload: 'bookinfo/reviews-v1' });
+    assert.equal(r.config.proxy, 'sidecar');
+    const inbound = r.config.listeners.find((l) => l.name === 'virtualInbound')!;
+    const lua = inbound.filterChains
+      .find((c) => c.name === '0.0.0.0_9080')!
+      .httpFilters.find((f) => f.name === 'envoy.filters.http.lua')!;
+    assert.equal(lua.origin!.uri, pathToFileURL(join(dir, 'envoyfilter-lua.yaml')).toString());
+    assert.ok(r.config.clusters.some((c) => c.name === 'inbound|9080||'));
+    const missing = await client.connection.sendRequest<{ error?: string }>('meshlens/renderConfig', {
+      workload: 'nope/nothing',
+    });
+    assert.match(missing.error!, /workload nope\/nothing not found/);
+  });
+
+  it('code lenses on cluster patches: "applies to N clusters" over the workloads the EnvoyFilter selects', async () => {
+    await workloads();
+    const uri = pathToFileURL(join(dir, 'cluster-patch.yaml')).toString();
+    await client.open(
+      uri,
+      [
+        'apiVersion: networking.istio.io/v1alpha3',
+        'kind: EnvoyFilter',
+        'metadata: {name: lb, namespace: bookinfo}',
+        'spec:',
+        '  workloadSelector: {labels: {app: productpage}}',
+        '  configPatches:',
+        '  - applyTo: CLUSTER',
+        '    match: {context: SIDECAR_OUTBOUND, cluster: {service: reviews.bookinfo.svc.cluster.local}}',
+        '    patch: {operation: MERGE, value: {lb_policy: RING_HASH}}',
+        '  - applyTo: CLUSTER',
+        '    match: {context: SIDECAR_OUTBOUND, cluster: {portNumber: 1}}',
+        '    patch: {operation: MERGE, value: {lb_policy: RING_HASH}}',
+      ].join('\n'),
+    );
+    const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+    assert.deepEqual(
+      lenses!.map((l) => [l.range.start.line, l.command?.title]),
+      [
+        [6, 'applies to 1 cluster'],
+        [9, 'applies to 0 clusters'],
+        [0, 'applies to 1 workload in the workspace'],
+      ],
+    );
+    assert.equal(lenses![0].command!.command, 'meshlens.previewConfig');
   });
   void writeFileSync;
 });

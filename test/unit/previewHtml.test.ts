@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { analyzeFile, Workspace, renderChain, workloadTelemetry } from '../../server/src/core';
+import { analyzeFile, Workspace, renderChain, workloadTelemetry, renderProxyConfig } from '../../server/src/core';
+import { configBody } from '../../client/src/preview/configHtml';
 import { previewBody, previewPage, escapeHtml, PreviewData } from '../../client/src/preview/previewHtml';
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1">';
@@ -47,5 +48,38 @@ describe('preview HTML', () => {
     assert.doesNotMatch(page, /https?:\/\//);
     assert.equal((page.match(/<script/g) ?? []).length, 1);
     assert.match(page, /<script nonce="abc123">/);
+  });
+});
+
+describe('proxy config HTML', () => {
+  const ws = new Workspace();
+  ws.setFile(
+    'x.yaml',
+    analyzeFile(
+      [
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app, namespace: ns}\nspec:\n  template:\n    metadata: {labels: {app: app}}\n    spec: {containers: [{name: c}]}',
+        'apiVersion: v1\nkind: Service\nmetadata: {name: app, namespace: ns}\nspec: {selector: {app: app}, ports: [{name: http, port: 80}]}',
+        `apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata: {name: lb, namespace: ns}\nspec:\n  configPatches:\n  - applyTo: CLUSTER\n    patch: {operation: ADD, value: {name: '${PAYLOAD}', type: STATIC}}\n  - applyTo: HTTP_FILTER\n    match: {context: SIDECAR_INBOUND}\n    patch: {operation: INSERT_FIRST, value: {name: "</pre><script>alert(1)</script>", typed_config: {"@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua, default_source_code: {inline_string: "<b>"}}}}`,
+      ].join('\n---\n'),
+      { istioVersion: '1.31' },
+    ),
+  );
+  const body = configBody(renderProxyConfig(ws, 'ns/app', '1.31'), { listener: 'virtualInbound', chain: '0.0.0.0_80' });
+
+  it('escapes names and effective JSON from the workspace', () => {
+    assert.ok(!body.includes('<script>'), 'a script tag got through');
+    assert.ok(!body.includes('<img'), 'an img tag got through');
+    assert.ok(!body.includes('<b>'), 'markup inside a value got through');
+    assert.ok(body.includes(escapeHtml(PAYLOAD)));
+  });
+
+  it('opens the listener and chain the preview was opened for, and lists clusters, routes and patch targets', () => {
+    assert.match(body, /<details class="listener" open><summary><code>virtualInbound<\/code>/);
+    assert.match(body, /<details class="chain" open data-chain="virtualInbound\/0\.0\.0\.0_80">/);
+    assert.equal((body.match(/<details class="chain" open/g) ?? []).length, 1);
+    assert.match(body, /<code>inbound\|80\|\|<\/code>/);
+    assert.match(body, /<code>outbound\|80\|\|app\.ns\.svc\.cluster\.local<\/code>/);
+    assert.match(body, /<details class="route"><summary><code>80<\/code>/);
+    assert.match(body, /<div class="targets"><code>virtualInbound\/virtualInbound-catchall-http\//);
   });
 });

@@ -1,12 +1,22 @@
-// "Meshlens: Preview Envoy Filter Chain": asks for a workload, direction and port, then shows the chain beside the
-// editor and follows edits. The server computes everything; this file only asks and shows.
+// "Meshlens: Preview Envoy Filter Chain" asks for a workload, direction and port; "Meshlens: Preview Proxy Config" for a
+// workload only. Both show the chain (when one is named) and the workload's whole proxy config beside the editor, and
+// follow edits. The server computes everything; this file only asks and shows.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { previewBody, previewPage } from './previewHtml';
-import { ListWorkloadsRequest, RenderChainRequest, RenderChainParams } from '../../../server/src/protocol';
+import { previewBody, previewPage, escapeHtml } from './previewHtml';
+import { configBody } from './configHtml';
+import {
+  ListWorkloadsRequest,
+  RenderChainRequest,
+  RenderConfigRequest,
+  RenderChainParams,
+  WorkloadSummary,
+  Direction,
+} from '../../../server/src/protocol';
 
-type Target = RenderChainParams;
+/** A workload, and the chain to show first (none: the whole config only). */
+type Target = { workload: string } & Partial<Omit<RenderChainParams, 'workload'>>;
 
 let panel: vscode.WebviewPanel | undefined;
 let target: Target | undefined;
@@ -16,13 +26,23 @@ export function registerChainPreview(context: vscode.ExtensionContext, client: L
   context.subscriptions.push(
     vscode.commands.registerCommand(
       'meshlens.previewChain',
-      async (workloads?: string | string[], direction?: Target['direction'], port?: number) => {
+      async (workloads?: string | string[], direction?: Direction, port?: number) => {
         const chosen = await pickTarget(client, workloads, direction, port);
         if (!chosen) return;
         target = chosen;
         await show(context, client);
       },
     ),
+    vscode.commands.registerCommand('meshlens.previewConfig', async (workloads?: string | string[]) => {
+      const chosen = await pickWorkload(client, workloads, 'Preview the proxy config of…');
+      if (!chosen) return;
+      // Open on the workload's first chain: inbound (or gateway) first port, else outbound.
+      const [direction, ports] = (Object.entries(chosen.ports) as Array<[Direction, number[]]>).find(
+        ([, p]) => p.length,
+      ) ?? [undefined, []];
+      target = { workload: chosen.id, direction, port: ports[0] };
+      await show(context, client);
+    }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (!panel || !target || e.document.languageId !== 'yaml') return;
       if (refresh) clearTimeout(refresh);
@@ -31,12 +51,11 @@ export function registerChainPreview(context: vscode.ExtensionContext, client: L
   );
 }
 
-async function pickTarget(
+async function pickWorkload(
   client: LanguageClient,
-  preset?: string | string[],
-  direction?: Target['direction'],
-  port?: number,
-): Promise<Target | undefined> {
+  preset: string | string[] | undefined,
+  title: string,
+): Promise<WorkloadSummary | undefined> {
   const all = await client.sendRequest(ListWorkloadsRequest);
   const ids = typeof preset === 'string' ? [preset] : Array.isArray(preset) ? preset : undefined;
   const candidates = ids ? all.filter((w) => ids.includes(w.id)) : all;
@@ -46,17 +65,24 @@ async function pickTarget(
     );
     return undefined;
   }
-  const workload =
-    candidates.length === 1 && ids
-      ? candidates[0]
-      : (
-          await vscode.window.showQuickPick(
-            candidates.map((w) => ({ label: w.id, description: `${w.kind}${w.gateway ? ' · gateway' : ''}`, w })),
-            { title: 'Preview the Envoy filter chain of…' },
-          )
-        )?.w;
+  if (candidates.length === 1 && ids) return candidates[0];
+  return (
+    await vscode.window.showQuickPick(
+      candidates.map((w) => ({ label: w.id, description: `${w.kind}${w.gateway ? ' · gateway' : ''}`, w })),
+      { title },
+    )
+  )?.w;
+}
+
+async function pickTarget(
+  client: LanguageClient,
+  preset?: string | string[],
+  direction?: Direction,
+  port?: number,
+): Promise<Target | undefined> {
+  const workload = await pickWorkload(client, preset, 'Preview the Envoy filter chain of…');
   if (!workload) return undefined;
-  const directions = Object.keys(workload.ports) as Target['direction'][];
+  const directions = Object.keys(workload.ports) as Direction[];
   const dir =
     direction ??
     (directions.length === 1
@@ -66,7 +92,7 @@ async function pickTarget(
             directions.map((d) => ({ label: d })),
             { title: `${workload.id}: which traffic?` },
           )
-        )?.label as Target['direction'] | undefined));
+        )?.label as Direction | undefined));
   if (!dir) return undefined;
   if (port) return { workload: workload.id, direction: dir, port };
   const ports = workload.ports[dir] ?? [];
@@ -88,11 +114,21 @@ async function pickTarget(
 
 async function render(client: LanguageClient): Promise<string> {
   if (!target) return '';
+  const t = target;
   try {
-    const data = await client.sendRequest(RenderChainRequest, target);
-    return previewBody(data);
+    const [chain, config] = await Promise.all([
+      t.direction && t.port
+        ? client.sendRequest(RenderChainRequest, { workload: t.workload, direction: t.direction, port: t.port })
+        : undefined,
+      client.sendRequest(RenderConfigRequest, { workload: t.workload }),
+    ]);
+    const head = chain ? previewBody(chain) : `<header><h1>${escapeHtml(t.workload)}</h1></header>`;
+    if ('error' in config) return chain ? head : previewBody(config);
+    const focus =
+      chain && !('error' in chain) ? { listener: chain.chain.listener, chain: chain.chain.filterChain } : undefined;
+    return head + configBody(config.config, focus);
   } catch (e) {
-    return previewBody({ error: `Meshlens could not render the chain: ${(e as Error).message}` });
+    return previewBody({ error: `Meshlens could not render the config: ${(e as Error).message}` });
   }
 }
 
@@ -124,7 +160,9 @@ async function show(context: vscode.ExtensionContext, client: LanguageClient): P
       context.subscriptions,
     );
   }
-  panel.title = `Chain: ${target!.workload} ${target!.direction} ${target!.port}`;
+  panel.title = target!.direction
+    ? `Chain: ${target!.workload} ${target!.direction} ${target!.port}`
+    : `Proxy config: ${target!.workload}`;
   const nonce = randomBytes(16).toString('base64');
   panel.webview.html = previewPage(await render(client), nonce, panel.webview.cspSource);
   panel.reveal(vscode.ViewColumn.Beside, true);

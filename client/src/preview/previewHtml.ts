@@ -11,7 +11,7 @@ export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function badge(origin: OriginView | null, phase?: string | null): string {
+export function badge(origin: OriginView | null, phase?: string | null): string {
   if (!origin) return '<span class="badge istio">Istio</span>';
   const label = `${escapeHtml(origin.kind)} ${escapeHtml(origin.namespace)}/${escapeHtml(origin.name)}`;
   const phaseText = phase ? ` <span class="phase">${escapeHtml(phase)}</span>` : '';
@@ -134,6 +134,13 @@ ol.chain { list-style: none; padding: 0; }
 table.patches { border-collapse: collapse; width: 100%; } table.patches td, table.patches th { text-align: left; padding: 3px 6px; border-bottom: 1px solid var(--vscode-panel-border); vertical-align: top; }
 tr.missed td:first-child { color: var(--vscode-errorForeground); } tr.applied td:first-child { color: var(--vscode-testing-iconPassed); }
 .ignored { color: var(--vscode-descriptionForeground); }
+details.listener, details.route { margin: 4px 0; padding: 2px 6px; border-left: 3px solid var(--vscode-panel-border); }
+details > summary { cursor: pointer; }
+ol.chains { padding-left: 1.2em; } details.chain { margin: 2px 0; }
+.filters ol { margin: 2px 0 6px; } .patched-by, .targets { font-size: 0.9em; color: var(--vscode-charts-orange); }
+details.json { display: inline-block; margin-left: 6px; font-size: 0.9em; } details.json pre { max-height: 24em; overflow: auto; background: var(--vscode-textCodeBlock-background); padding: 6px; }
+table.objects { border-collapse: collapse; width: 100%; } table.objects td, table.objects th { text-align: left; padding: 2px 6px; border-bottom: 1px solid var(--vscode-panel-border); vertical-align: top; }
+tr.touched td:first-child code { color: var(--vscode-charts-orange); }
 `;
 
 /** The whole page: strict Content-Security-Policy, styles and script only with the nonce, nothing remote. */
@@ -141,7 +148,7 @@ export function previewPage(body: string, nonce: string, cspSource: string): str
   const csp = `default-src 'none'; img-src ${cspSource}; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
   return (
     `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}">` +
-    `<meta name="viewport" content="width=device-width, initial-scale=1.0"><title>Envoy filter chain</title><style nonce="${nonce}">${STYLE}</style></head>` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1.0"><title>Envoy proxy config</title><style nonce="${nonce}">${STYLE}</style></head>` +
     `<body><main id="root">${body}</main><script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
 document.addEventListener('click', (e) => {

@@ -90,7 +90,7 @@ function patchLenses(
       range: Range.create(line, 0, line, 0),
       command: {
         title: `applies to ${targets.size} ${words[targets.size === 1 ? 0 : 1]}${ids.length > 1 ? ` across ${ids.length} workloads` : ''}`,
-        command: ids.length ? 'meshlens.previewChain' : '',
+        command: ids.length ? 'meshlens.previewConfig' : '',
         arguments: ids.length ? [ids] : [],
       },
     });
@@ -109,10 +109,13 @@ export function codeLenses(ws: Workspace, document: TextDocument, istioVersion: 
     const range = Range.create(line, 0, line, 0);
     const own = workloads.find((w) => w.source.uri === document.uri && w.source.docIndex === doc.slice.index);
     if (own) {
-      lenses.push({
-        range,
-        command: { title: 'Meshlens: preview filter chain', command: 'meshlens.previewChain', arguments: [own.id] },
-      });
+      lenses.push(
+        {
+          range,
+          command: { title: 'Meshlens: preview filter chain', command: 'meshlens.previewChain', arguments: [own.id] },
+        },
+        { range, command: { title: 'proxy config', command: 'meshlens.previewConfig', arguments: [own.id] } },
+      );
       continue;
     }
     const record = ws.resources.find((r) => r.uri === document.uri && r.docIndex === doc.slice.index);
