@@ -196,6 +196,15 @@ async function workspaceBench() {
   }
   out.renderChainMedian = median(renders);
   out.renderChainP95 = p95(renders);
+  // The whole config of a workload (listeners, chains, clusters, routes, every patch), a different workload each time
+  // so nothing is served from the per-version cache.
+  const configs = [];
+  for (let i = 0; i < 21; i++) {
+    const w = workloads[(i * 13 + 3) % workloads.length];
+    configs.push(await timed(() => client.connection.sendRequest('meshlens/renderConfig', { workload: w.id })));
+  }
+  out.renderConfigMedian = median(configs);
+  out.renderConfigP95 = p95(configs);
   out.peakRssMiB = rss(client.pid);
   await client.stop();
   return out;
@@ -217,6 +226,7 @@ function cliBench() {
   out.workspace5000FilesMs = run(['check', files.workspace]);
   out.resources5000Ms = run(['check', files['resources-5000']]);
   out.upgradeCheck5000FilesMs = run(['upgrade-check', files.workspace, '--from', '1.24', '--to', '1.31']);
+  out.config5000FilesMs = run(['config', files.workspace, '--workload', 'ns3/app-3-3', '--format', 'json']);
   return out;
 }
 
@@ -281,6 +291,9 @@ console.log(
   `meshlens check: corpus (507 documents) ${results.cli.corpus507Ms ?? 'n/a'} ms, 5,000 files ${results.cli.workspace5000FilesMs} ms, one file of 5,000 resources ${results.cli.resources5000Ms} ms`,
 );
 console.log(`meshlens upgrade-check 1.24 -> 1.31, 5,000 files: ${results.cli.upgradeCheck5000FilesMs} ms`);
+console.log(
+  `whole proxy config of one workload in the 5,000-file workspace: median ${results.workspace.renderConfigMedian} ms, p95 ${results.workspace.renderConfigP95} ms over LSP; meshlens config (reading all 5,000 files first) ${results.cli.config5000FilesMs} ms`,
+);
 console.log(
   `.vsix: ${results.vsixBytes === null ? 'not packaged (npm run package)' : `${(results.vsixBytes / 1e6).toFixed(2)} MB`}`,
 );

@@ -106,6 +106,26 @@ async function goToLineEnd(page, line) {
       if (await frame.$('main img, main script')) throw new Error('an element from the workspace made it into the page');
       if (process.env.SCREENSHOT_PREVIEW) await page.screenshot({ path: process.env.SCREENSHOT_PREVIEW });
     });
+    await check('the proxy config preview of a TLS gateway: a chain per SNI, clusters and what a patch touched', async () => {
+      await openFile(page, 'gateway.yaml');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Meshlens: Preview Proxy Config');
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      await pickQuickInput(page, 'edge/ingress');
+      const frame = await findFrame(page, 'https.443.https.public.edge');
+      const text = await frame.textContent('main');
+      for (const literal of ['SNI shop.example.com', 'https.443.https.public.edge', 'outbound|8080||shop.edge.svc.cluster.local', 'edge/shop-cluster #0 MERGE']) {
+        if (!text.includes(literal)) throw new Error(`the config preview does not show ${literal}`);
+      }
+      if (process.env.SCREENSHOT_CONFIG) {
+        // Scroll the open chain into view for the README's picture.
+        await frame.evaluate(() => document.querySelector('section.config')?.scrollIntoView());
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: process.env.SCREENSHOT_CONFIG });
+      }
+    });
   } finally {
     await close();
   }

@@ -16,7 +16,7 @@ import {
 } from '../../../server/src/protocol';
 
 /** A workload, and the chain to show first (none: the whole config only). */
-type Target = { workload: string } & Partial<Omit<RenderChainParams, 'workload'>>;
+type Target = { workload: string; view: 'chain' | 'config' } & Partial<Omit<RenderChainParams, 'workload'>>;
 
 let panel: vscode.WebviewPanel | undefined;
 let target: Target | undefined;
@@ -40,7 +40,7 @@ export function registerChainPreview(context: vscode.ExtensionContext, client: L
       const [direction, ports] = (Object.entries(chosen.ports) as Array<[Direction, number[]]>).find(
         ([, p]) => p.length,
       ) ?? [undefined, []];
-      target = { workload: chosen.id, direction, port: ports[0] };
+      target = { workload: chosen.id, view: 'config', direction, port: ports[0] };
       await show(context, client);
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
@@ -94,7 +94,7 @@ async function pickTarget(
           )
         )?.label as Direction | undefined));
   if (!dir) return undefined;
-  if (port) return { workload: workload.id, direction: dir, port };
+  if (port) return { workload: workload.id, view: 'chain', direction: dir, port };
   const ports = workload.ports[dir] ?? [];
   const other = 'Another port…';
   const picked =
@@ -109,7 +109,7 @@ async function pickTarget(
           validateInput: (v) => (/^\d+$/.test(v) && +v > 0 && +v < 65536 ? undefined : 'a port between 1 and 65535'),
         })
       : picked;
-  return value ? { workload: workload.id, direction: dir, port: Number(value) } : undefined;
+  return value ? { workload: workload.id, view: 'chain', direction: dir, port: Number(value) } : undefined;
 }
 
 async function render(client: LanguageClient): Promise<string> {
@@ -132,9 +132,19 @@ async function render(client: LanguageClient): Promise<string> {
   }
 }
 
+function titleOf(t: Target): string {
+  return t.view === 'chain' ? `Chain: ${t.workload} ${t.direction} ${t.port}` : `Proxy config: ${t.workload}`;
+}
+
 async function show(context: vscode.ExtensionContext, client: LanguageClient): Promise<void> {
+  // A new subject gets a new tab: the tab's label always names what it shows.
+  if (panel && panel.title !== titleOf(target!)) {
+    const old = panel;
+    panel = undefined;
+    old.dispose();
+  }
   if (!panel) {
-    panel = vscode.window.createWebviewPanel(
+    const created = vscode.window.createWebviewPanel(
       'meshlens.chainPreview',
       'Envoy filter chain',
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
@@ -144,8 +154,9 @@ async function show(context: vscode.ExtensionContext, client: LanguageClient): P
         retainContextWhenHidden: false,
       },
     );
-    panel.onDidDispose(() => (panel = undefined), null, context.subscriptions);
-    panel.webview.onDidReceiveMessage(
+    panel = created;
+    created.onDidDispose(() => panel === created && (panel = undefined), null, context.subscriptions);
+    created.webview.onDidReceiveMessage(
       async (msg: { type?: string; uri?: string; line?: number }) => {
         if (msg?.type !== 'open' || typeof msg.uri !== 'string') return;
         const uri = vscode.Uri.parse(msg.uri);
@@ -160,9 +171,7 @@ async function show(context: vscode.ExtensionContext, client: LanguageClient): P
       context.subscriptions,
     );
   }
-  panel.title = target!.direction
-    ? `Chain: ${target!.workload} ${target!.direction} ${target!.port}`
-    : `Proxy config: ${target!.workload}`;
+  panel.title = titleOf(target!);
   const nonce = randomBytes(16).toString('base64');
   panel.webview.html = previewPage(await render(client), nonce, panel.webview.cspSource);
   panel.reveal(vscode.ViewColumn.Beside, true);

@@ -173,6 +173,48 @@ describe('Meshlens in VS Code', () => {
     );
   });
 
+  it('previews the whole config of a TLS gateway: a chain per SNI, its route configuration, the listener open', async () => {
+    await open('gateway.yaml');
+    await vscode.commands.executeCommand('meshlens.previewConfig', 'edge/ingress');
+    const body = await until('the proxy config', async () => {
+      const b = await api.previewBody();
+      return b && b.includes('https.443.https.public.edge') ? b : undefined;
+    });
+    assert.match(body, /<details class="listener" open><summary><code>0\.0\.0\.0_8443<\/code> gateway/);
+    assert.match(body, /SNI shop\.example\.com\]<\/span> → route <code>https\.443\.https\.public\.edge<\/code>/);
+    assert.match(body, /SNI api\.example\.com\]<\/span> → route <code>https\.443\.https-api\.public\.edge<\/code>/);
+    assert.match(body, /<code>shop\.example\.com:443<\/code>/);
+    const labels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
+    await until(
+      `the preview tab among ${labels().join(', ')}`,
+      () => (labels().some((l) => l === 'Proxy config: edge/ingress') ? true : undefined),
+      10_000,
+    );
+  });
+
+  it('a CLUSTER patch: its CodeLens counts the clusters it changes and opens the config that shows them', async () => {
+    const editor = await open('gateway.yaml');
+    const lens = await until('the cluster CodeLens', async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        editor.document.uri,
+      );
+      return lenses.find((l) => l.command?.title === 'applies to 1 cluster');
+    });
+    assert.match(editor.document.lineAt(lens.range.start.line).text, /applyTo: CLUSTER/);
+    await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+    const body = await until('the config with the patched cluster', async () => {
+      const b = await api.previewBody();
+      return b && b.includes('outbound|8080||shop.edge.svc.cluster.local') ? b : undefined;
+    });
+    assert.match(
+      body,
+      /<tr class="touched"><td><code>outbound\|8080\|\|shop\.edge\.svc\.cluster\.local<\/code>.*?edge\/shop-cluster #0 MERGE/s,
+    );
+    assert.match(body, /&#34;lb_policy&#34;: &#34;LEAST_REQUEST&#34;/);
+    assert.match(body, /<div class="targets"><code>outbound\|8080\|\|shop\.edge\.svc\.cluster\.local<\/code>/);
+  });
+
   it("inside a Lua filter's typed_config: completion, Envoy docs on hover, a misspelled field on its key", async () => {
     const editor = await open('lua-filter.yaml');
     const doc = editor.document;

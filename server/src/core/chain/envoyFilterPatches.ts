@@ -55,7 +55,7 @@ export function applyEnvoyFilters(
         p,
         false,
         OTHER_TARGETS[p.applyTo]
-          ? `applyTo ${p.applyTo} patches ${OTHER_TARGETS[p.applyTo]}, which this preview does not render`
+          ? `applyTo ${p.applyTo} patches ${OTHER_TARGETS[p.applyTo]}, outside the filter chain: its outcome is in the whole proxy config (meshlens config)`
           : `applyTo ${p.applyTo} is not a valid applyTo; istiod rejects the EnvoyFilter`,
       );
       p.outcome!.evaluated = false;

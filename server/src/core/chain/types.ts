@@ -37,7 +37,7 @@ export interface PatchOutcome {
   origin: Origin;
   /** False for EnvoyFilters near the workload that do not select it (the reason says why). */
   selected?: boolean;
-  /** False for patches of parts of the config the preview does not render (clusters, routes, ...). */
+  /** False for patches of parts of the config outside the chain (clusters, routes, ...): see renderProxyConfig. */
   evaluated?: boolean;
 }
 

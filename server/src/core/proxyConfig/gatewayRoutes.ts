@@ -89,8 +89,8 @@ export function gatewayVirtualHosts(ws: Workspace, servers: GatewayServer[]): Vi
   const byName = new Map<string, VirtualHostModel>();
   for (const s of servers) {
     let any = false;
-    for (const o of ws.others) {
-      if (!HTTP_ROUTE_KINDS.has(o.kind) || !bindsTo(o, s)) continue;
+    for (const o of [...HTTP_ROUTE_KINDS].flatMap((k) => ws.othersOfKind(k))) {
+      if (!bindsTo(o, s)) continue;
       if (o.kind === 'VirtualService' && !asArray(isObject(o.value.spec) ? o.value.spec.http : []).length) continue;
       for (const rh of routeHosts(o)) {
         for (const sh of serverHostNames(s)) {
@@ -144,8 +144,8 @@ function destinationCluster(ws: Workspace, o: OtherObject, dest: unknown, server
 export function tlsRouteChains(ws: Workspace, s: GatewayServer): TlsRouteChain[] {
   const out: TlsRouteChain[] = [];
   const seen = new Set<string>();
-  for (const o of ws.others) {
-    if ((o.kind !== 'VirtualService' && o.kind !== 'TLSRoute') || !bindsTo(o, s)) continue;
+  for (const o of [...ws.othersOfKind('VirtualService'), ...ws.othersOfKind('TLSRoute')]) {
+    if (!bindsTo(o, s)) continue;
     const spec = isObject(o.value.spec) ? o.value.spec : {};
     if (o.kind === 'TLSRoute') {
       const sni = routeHosts(o);
@@ -172,8 +172,8 @@ export function tlsRouteChains(ws: Workspace, s: GatewayServer): TlsRouteChain[]
 
 /** TCP and TLS-terminating servers: the first VirtualService tcp route (or TCPRoute) bound to the server. */
 export function tcpRouteCluster(ws: Workspace, s: GatewayServer): { cluster: string; origin: OtherObject } | undefined {
-  for (const o of ws.others) {
-    if ((o.kind !== 'VirtualService' && o.kind !== 'TCPRoute') || !bindsTo(o, s)) continue;
+  for (const o of [...ws.othersOfKind('VirtualService'), ...ws.othersOfKind('TCPRoute')]) {
+    if (!bindsTo(o, s)) continue;
     const spec = isObject(o.value.spec) ? o.value.spec : {};
     const routes = o.kind === 'VirtualService' ? asArray(spec.tcp) : asArray(spec.rules);
     for (const r of routes.filter(isObject)) {

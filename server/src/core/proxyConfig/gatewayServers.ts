@@ -40,8 +40,8 @@ function targetPortFor(ws: Workspace, w: Workload, port: number): number {
 
 function istioGatewayServers(ws: Workspace, w: Workload): GatewayServer[] {
   const out: GatewayServer[] = [];
-  for (const o of ws.others) {
-    if (o.kind !== 'Gateway' || !o.apiVersion.startsWith('networking.istio.io/') || !isObject(o.value.spec)) continue;
+  for (const o of ws.othersOfKind('Gateway')) {
+    if (!o.apiVersion.startsWith('networking.istio.io/') || !isObject(o.value.spec)) continue;
     const spec = o.value.spec;
     if (!selects(asLabels(spec.selector), w.labels)) continue;
     for (const s of asArray(spec.servers).filter(isObject)) {
@@ -71,13 +71,11 @@ function istioGatewayServers(ws: Workspace, w: Workload): GatewayServer[] {
 const GATEWAY_API_PROTOCOLS: Record<string, string> = { HTTP: 'HTTP', HTTPS: 'HTTPS', TLS: 'TLS', TCP: 'TCP' };
 
 function gatewayApiServers(ws: Workspace, w: Workload, istioVersion: string): GatewayServer[] {
-  const gw = ws.others.find(
-    (o) =>
-      o.kind === 'Gateway' &&
-      o.apiVersion.startsWith('gateway.networking.k8s.io/') &&
-      o.namespace === w.namespace &&
-      o.name === w.name,
-  );
+  const gw = ws
+    .othersOfKind('Gateway')
+    .find(
+      (o) => o.apiVersion.startsWith('gateway.networking.k8s.io/') && o.namespace === w.namespace && o.name === w.name,
+    );
   if (!gw || !isObject(gw.value.spec)) return [];
   const sep = atLeast(istioVersion, VERSION_FACTS.gatewayApiTildeNames) ? '~' : '-';
   const out: GatewayServer[] = [];

@@ -145,14 +145,15 @@ function serviceEntryHosts(o: OtherObject): MeshService[] {
 
 /** Every service of the workspace, sorted by hostname (istiod sorts services by creation time, then hostname). */
 export function meshServices(ws: Workspace): MeshService[] {
-  const out: MeshService[] = [];
-  for (const o of ws.others) {
-    if (o.kind === 'Service') {
+  return ws.derivedValue('meshServices', () => {
+    const out: MeshService[] = [];
+    for (const o of ws.othersOfKind('Service')) {
       const s = kubeService(o);
       if (s) out.push(s);
-    } else if (o.kind === 'ServiceEntry') out.push(...serviceEntryHosts(o));
-  }
-  return out.sort((a, b) => a.hostname.localeCompare(b.hostname));
+    }
+    for (const o of ws.othersOfKind('ServiceEntry')) out.push(...serviceEntryHosts(o));
+    return out.sort((a, b) => (a.hostname < b.hostname ? -1 : a.hostname > b.hostname ? 1 : 0));
+  });
 }
 
 /** A host as written in a DestinationRule or VirtualService, made a full name in the resource's namespace. */
@@ -163,9 +164,13 @@ export function fullHost(host: string, namespace: string): string {
 
 /** DestinationRule subset names per host (each becomes an `outbound|PORT|SUBSET|HOST` cluster). */
 export function subsetsByHost(ws: Workspace): Map<string, string[]> {
+  return ws.derivedValue('subsetsByHost', () => collectSubsets(ws));
+}
+
+function collectSubsets(ws: Workspace): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const o of ws.others) {
-    if (o.kind !== 'DestinationRule' || !isObject(o.value.spec)) continue;
+  for (const o of ws.othersOfKind('DestinationRule')) {
+    if (!isObject(o.value.spec)) continue;
     const host = typeof o.value.spec.host === 'string' ? fullHost(o.value.spec.host, o.namespace) : '';
     if (!host) continue;
     const names = asArray(o.value.spec.subsets)

@@ -17,6 +17,9 @@ function domainsOf(s: MeshService, w: Workload): string[] {
   return [s.hostname, ...short, ...s.addresses];
 }
 
+/** The virtual host names of each route configuration being built, so that adding one is not a scan. */
+const vhostNames = new WeakMap<RouteConfigurationModel, Set<string>>();
+
 export function addToRoute(
   ws: Workspace,
   out: ProxyModel,
@@ -41,7 +44,10 @@ export function addToRoute(
     out.routeConfigurations.push(rc);
   }
   const vhName = `${s.hostname}:${port}`;
-  if (rc.virtualHosts.some((v) => v.name === vhName)) return;
+  let names = vhostNames.get(rc);
+  if (!names) vhostNames.set(rc, (names = new Set(rc.virtualHosts.map((v) => v.name))));
+  if (names.has(vhName)) return;
+  names.add(vhName);
   const vs = virtualServiceRoutes(ws, s.hostname, 'mesh', cluster);
   const routes = vs?.routes ?? [route('default', 'ROUTE', { match: { prefix: '/' }, route: { cluster } })];
   rc.virtualHosts.push(vhost(vhName, sniffed ? ['*'] : domainsOf(s, w), routes));

@@ -29,8 +29,8 @@ export function virtualServiceRoutes(
   gateway: string,
   defaultCluster: string,
 ): { routes: RouteModel[]; source: string } | undefined {
-  for (const o of ws.others) {
-    if (o.kind !== 'VirtualService' || !isObject(o.value.spec)) continue;
+  for (const o of ws.othersOfKind('VirtualService')) {
+    if (!isObject(o.value.spec)) continue;
     const spec = o.value.spec;
     if (!boundTo(spec, o.namespace).includes(gateway)) continue;
     const hosts = asArray(spec.hosts).filter((h): h is string => typeof h === 'string');

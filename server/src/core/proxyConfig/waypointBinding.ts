@@ -8,26 +8,24 @@ import type { MeshService } from './meshServices';
 
 export function isWaypoint(ws: Workspace, w: Workload): boolean {
   if (w.kind !== 'Gateway') return false;
-  const gw = ws.others.find(
-    (o) =>
-      o.kind === 'Gateway' &&
-      o.namespace === w.namespace &&
-      o.name === w.name &&
-      o.apiVersion.startsWith('gateway.networking.k8s.io/'),
-  );
+  const gw = ws
+    .othersOfKind('Gateway')
+    .find(
+      (o) => o.namespace === w.namespace && o.name === w.name && o.apiVersion.startsWith('gateway.networking.k8s.io/'),
+    );
   return !!gw && isObject(gw.value.spec) && gw.value.spec.gatewayClassName === 'istio-waypoint';
 }
 
 /** The services bound to the waypoint by istio.io/use-waypoint on themselves or, failing that, their namespace. */
 export function boundServices(ws: Workspace, w: Workload, services: MeshService[]): MeshService[] {
-  const gw = ws.others.find((o) => o.kind === 'Gateway' && o.namespace === w.namespace && o.name === w.name);
+  const gw = ws.othersOfKind('Gateway').find((o) => o.namespace === w.namespace && o.name === w.name);
   const gwLabels =
     gw && isObject(gw.value.metadata) && isObject(gw.value.metadata.labels) ? gw.value.metadata.labels : {};
   const trafficType =
     typeof gwLabels['istio.io/waypoint-for'] === 'string' ? gwLabels['istio.io/waypoint-for'] : 'service';
   if (trafficType !== 'service' && trafficType !== 'all') return [];
   const nsLabels = (ns: string) => {
-    const o = ws.others.find((x) => x.kind === 'Namespace' && x.name === ns);
+    const o = ws.othersOfKind('Namespace').find((x) => x.name === ns);
     return o && isObject(o.value.metadata) && isObject(o.value.metadata.labels)
       ? (o.value.metadata.labels as Record<string, unknown>)
       : {};

@@ -115,9 +115,31 @@ export class Workspace {
     return this.byNamespace.get(namespace) ?? { resources: [], others: [] };
   }
 
+  private byKind?: Map<string, OtherObject[]>;
+
+  /** The other objects of one kind (Service, VirtualService, Gateway, ...), indexed once per workspace version. */
+  othersOfKind(kind: string): OtherObject[] {
+    if (!this.byKind) {
+      const index = new Map<string, OtherObject[]>();
+      for (const o of this.others) index.set(o.kind, [...(index.get(o.kind) ?? []), o]);
+      this.byKind = index;
+    }
+    return this.byKind.get(kind) ?? [];
+  }
+
+  private readonly memo = new Map<string, unknown>();
+
+  /** A value derived from the workspace, computed once per workspace version (services, subsets, ...). */
+  derivedValue<T>(key: string, compute: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, compute());
+    return this.memo.get(key) as T;
+  }
+
   private changed(): void {
     this.cache = undefined;
     this.byNamespace = undefined;
+    this.byKind = undefined;
+    this.memo.clear();
     this.version++;
   }
 

@@ -65,7 +65,7 @@ function decidable(cp: Record<string, unknown>, hosts: Set<string>, ws: Workspac
       if (!hosts.has(hostOf(m.name))) return false;
     if (typeof m.gateway === 'string' && m.gateway) {
       const [ns, name] = m.gateway.split('/');
-      if (!ws.others.some((o) => o.kind === 'Gateway' && o.namespace === ns && o.name === name)) return false;
+      if (!ws.othersOfKind('Gateway').some((o) => o.namespace === ns && o.name === name)) return false;
     }
     const v = isObject(m.vhost) ? m.vhost : {};
     if (
