@@ -28,9 +28,11 @@ function filterList(filters: RenderedFilter[], kind: string): string {
   if (!filters.length) return '';
   const items = filters
     .map((f) => {
-      const value = f.config ?? { name: f.name, typed_config: { '@type': f.typeUrl } };
-      const note = f.config ? '' : ' <span class="muted">(istiod\'s settings are not modelled)</span>';
-      return `<li><code>${escapeHtml(f.name || '(unnamed)')}</code> ${badge(f.origin, f.phase)} ${refs(f.patchedBy)}${json(value, `JSON${note}`)}</li>`;
+      // Only values an EnvoyFilter gave or changed are known; istiod's own settings are not modelled.
+      const type = f.typeUrl
+        ? ` <span class="muted">${escapeHtml(f.typeUrl.replace('type.googleapis.com/', ''))}</span>`
+        : '';
+      return `<li><code>${escapeHtml(f.name || '(unnamed)')}</code> ${badge(f.origin, f.phase)}${type} ${refs(f.patchedBy)}${f.config ? json(f.config) : ''}</li>`;
     })
     .join('');
   return `<div class="filters"><strong>${kind}</strong><ol>${items}</ol></div>`;
