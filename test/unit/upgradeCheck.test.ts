@@ -130,6 +130,25 @@ describe('upgrade check', () => {
     assert.deepEqual(check('1.22', '1.24', bound), []);
   });
 
+  it('a cluster patch by the pre-1.23 name InboundPassthroughClusterIpv4 stops applying (istio/istio#51503)', () => {
+    const cluster = `apiVersion: networking.istio.io/v1alpha3
+kind: EnvoyFilter
+metadata: {name: passthrough, namespace: ns}
+spec:
+  configPatches:
+  - applyTo: CLUSTER
+    match: {context: SIDECAR_INBOUND, cluster: {name: InboundPassthroughClusterIpv4}}
+    patch: {operation: MERGE, value: {connect_timeout: 5s}}`;
+    const r = check('1.22', '1.24', APP, cluster).filter((f) => f.code === 'ML1001');
+    assert.equal(r.length, 1);
+    assert.match(
+      r[0].message,
+      /Applies under Istio 1\.22 \(InboundPassthroughClusterIpv4\) but no longer under 1\.24: no cluster matches name InboundPassthroughClusterIpv4\./,
+    );
+    assert.deepEqual(r[0].workloads, ['ns/app']);
+    assert.deepEqual(check('1.24', '1.31', APP, cluster), []);
+  });
+
   it('deprecated filter names matched nothing before 1.20 already: no difference to report', () => {
     // istiod never translates envoy.router; ML0325 says so under every version.
     assert.deepEqual(check('1.20', '1.31', APP, EF('old', 'ns', 10, 'INSERT_BEFORE', 'envoy.router')), []);

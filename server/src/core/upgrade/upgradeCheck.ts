@@ -9,6 +9,7 @@ import type { MeshConfigInfo } from '../workspace/meshConfig';
 import type { Finding } from '../diagnostics/finding';
 import { codeInfo, Severity } from '../diagnostics/codes';
 import { locateNearest, rangeOf } from '../yaml/parseSlice';
+import { configOutcomeChanges } from './configOutcomes';
 
 export interface UpgradeFinding extends Finding {
   uri: string;
@@ -212,6 +213,16 @@ export function upgradeCheck(
         t.workload,
       );
     }
+  }
+  // 3. The patches outside filter chains, on the whole config of the workloads their EnvoyFilters select.
+  for (const c of configOutcomeChanges(before, after, from, to)) {
+    const record = byOrigin.get(`EnvoyFilter ${c.after.envoyFilter}`);
+    if (!record) continue;
+    const [s, e] = locate(record, ['spec', 'configPatches', c.after.index]);
+    const message = c.after.applied
+      ? `Applies under Istio ${to} but not under ${from} (${c.after.targets.slice(0, 3).join(', ')}): under ${from}, ${c.before.reason}.`
+      : `Applies under Istio ${from} (${c.before.targets.slice(0, 3).join(', ')}) but no longer under ${to}: ${c.after.reason}.`;
+    add(record, record.uri, s, e, 'ML1001', message, c.after.index, c.workload);
   }
   return [...findings.values()].sort(
     (a, b) => a.uri.localeCompare(b.uri) || a.start - b.start || a.code.localeCompare(b.code),
