@@ -6,10 +6,10 @@ import { isObject, asArray } from '../util/values';
 import type { Workspace } from '../workspace/workspace';
 import type { RenderedFilter } from './types';
 import { atLeast, VERSION_FACTS } from '../versions/versionFacts';
+import { ISTIO_HTTP_FILTERS, istioTypeUrl } from '../envoy/istioFilterTable';
 
-const T = 'type.googleapis.com/';
-const RBAC = `${T}envoy.extensions.filters.http.rbac.v3.RBAC`;
-const EXT_AUTHZ = `${T}envoy.extensions.filters.http.ext_authz.v3.ExtAuthz`;
+const RBAC = istioTypeUrl(ISTIO_HTTP_FILTERS, 'envoy.filters.http.rbac');
+const EXT_AUTHZ = istioTypeUrl(ISTIO_HTTP_FILTERS, 'envoy.filters.http.ext_authz');
 
 /** Services istiod's registry would know: Kubernetes Services (name.ns.svc.<domain>) and ServiceEntry hosts. */
 function serviceNamespaces(ws: Workspace, host: string): string[] {

@@ -1,5 +1,6 @@
 // The HTTP and network filters istiod itself puts on a chain, in its fixed order, with the extensions' phases
 // inserted where they go (istiod's listener_builder.go buildHTTPConnectionManager and networkfilter.go).
+import { istioHttpFilter, istioNetworkFilter } from './istioFilter';
 import { isObject, asArray } from '../util/values';
 import type { Workspace } from '../workspace/workspace';
 import type { ProxyContext } from '../proxy/proxyContext';
@@ -10,7 +11,6 @@ import { effectiveTelemetry, statsProviders, EffectiveTelemetry } from '../telem
 import { customAuthzFilters } from './customAuthz';
 import { atLeast, VERSION_FACTS } from '../versions/versionFacts';
 
-const T = 'type.googleapis.com/';
 const own = (name: string, typeUrl: string | null, reason: string): RenderedFilter => ({
   name,
   typeUrl,
@@ -65,9 +65,8 @@ export function istioChain(ws: Workspace, ctx: ProxyContext): IstioChain {
   const phase = (p: Phase) => http.push(...ext[p]);
 
   http.push(
-    own(
+    istioHttpFilter(
       'istio.metadata_exchange',
-      `${T}io.istio.http.peer_metadata.Config`,
       inbound ? 'peer metadata exchange (downstream discovery)' : 'peer metadata exchange (upstream discovery)',
     ),
   );
@@ -76,11 +75,7 @@ export function istioChain(ws: Workspace, ctx: ProxyContext): IstioChain {
   phase('AUTHN');
   if (policies.jwt)
     http.push(
-      own(
-        'envoy.filters.http.jwt_authn',
-        `${T}envoy.extensions.filters.http.jwt_authn.v3.JwtAuthentication`,
-        'a RequestAuthentication with jwtRules selects the workload',
-      ),
+      istioHttpFilter('envoy.filters.http.jwt_authn', 'a RequestAuthentication with jwtRules selects the workload'),
     );
   // Through 1.20 istiod followed jwt_authn with its own istio_authn filter (removed by istio/istio#47407).
   if (policies.jwt && !atLeast(ctx.istioVersion, VERSION_FACTS.istioAuthnRemoved))
@@ -88,70 +83,27 @@ export function istioChain(ws: Workspace, ctx: ProxyContext): IstioChain {
   phase('AUTHZ');
   for (const action of ['AUDIT', 'DENY', 'ALLOW']) {
     if (policies.actions.has(action))
-      http.push(
-        own(
-          'envoy.filters.http.rbac',
-          `${T}envoy.extensions.filters.http.rbac.v3.RBAC`,
-          `an ${action} AuthorizationPolicy selects the workload`,
-        ),
-      );
+      http.push(istioHttpFilter('envoy.filters.http.rbac', `an ${action} AuthorizationPolicy selects the workload`));
   }
   phase('STATS');
   phase('UNSPECIFIED');
-  http.push(
-    own(
-      'envoy.filters.http.grpc_stats',
-      `${T}envoy.extensions.filters.http.grpc_stats.v3.FilterConfig`,
-      'always present',
-    ),
-  );
-  if (!inbound)
-    http.push(
-      own(
-        'istio.alpn',
-        `${T}istio.envoy.config.filter.http.alpn.v2alpha1.FilterConfig`,
-        'ALPN override for upstream (not on inbound)',
-      ),
-    );
-  http.push(
-    own(
-      'envoy.filters.http.fault',
-      `${T}envoy.extensions.filters.http.fault.v3.HTTPFault`,
-      'always present; configured per route by VirtualService',
-    ),
-  );
-  http.push(
-    own(
-      'envoy.filters.http.cors',
-      `${T}envoy.extensions.filters.http.cors.v3.Cors`,
-      'always present; configured per route by VirtualService',
-    ),
-  );
+  http.push(istioHttpFilter('envoy.filters.http.grpc_stats', 'always present'));
+  if (!inbound) http.push(istioHttpFilter('istio.alpn', 'ALPN override for upstream (not on inbound)'));
+  http.push(istioHttpFilter('envoy.filters.http.fault', 'always present; configured per route by VirtualService'));
+  http.push(istioHttpFilter('envoy.filters.http.cors', 'always present; configured per route by VirtualService'));
   for (const provider of statsProviders(telemetry, ctx.mode)) {
     http.push(
-      own(
-        'istio.stats',
-        `${T}stats.PluginConfig`,
-        `metrics provider ${provider} (Prometheus) is in effect for ${ctx.mode} traffic`,
-      ),
+      istioHttpFilter('istio.stats', `metrics provider ${provider} (Prometheus) is in effect for ${ctx.mode} traffic`),
     );
   }
-  http.push(own('envoy.filters.http.router', `${T}envoy.extensions.filters.http.router.v3.Router`, 'always last'));
+  http.push(istioHttpFilter('envoy.filters.http.router', 'always last'));
 
   const network: RenderedFilter[] = [];
-  if (inbound)
-    network.push(
-      own(
-        'istio.metadata_exchange',
-        `${T}envoy.tcp.metadataexchange.config.MetadataExchange`,
-        'TCP metadata exchange on inbound chains',
-      ),
-    );
+  if (inbound) network.push(istioNetworkFilter('istio.metadata_exchange', 'TCP metadata exchange on inbound chains'));
   for (const p of PHASES) network.push(...netExt[p]);
   network.push(
-    own(
+    istioNetworkFilter(
       'envoy.filters.network.http_connection_manager',
-      `${T}envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager`,
       'the HTTP connection manager that runs the HTTP filters',
     ),
   );

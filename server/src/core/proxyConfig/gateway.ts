@@ -5,6 +5,7 @@
 import type { Workspace } from '../workspace/workspace';
 import type { Workload } from '../workspace/workloads';
 import { istioChain } from '../chain/istioFilters';
+import { istioListenerFilter } from '../chain/istioFilter';
 import type { RenderedFilter } from '../chain/types';
 import { meshServices, subsetsByHost, MeshService } from './meshServices';
 import { chainContext } from './chainContext';
@@ -229,11 +230,5 @@ function autoPassthrough(ws: Workspace, s: GatewayServer): Array<{ sni: string; 
 }
 
 function tlsInspector(): RenderedFilter {
-  return {
-    name: 'envoy.filters.listener.tls_inspector',
-    typeUrl: 'type.googleapis.com/envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector',
-    origin: null,
-    phase: null,
-    reason: 'some chains match server names or terminate TLS',
-  };
+  return istioListenerFilter('envoy.filters.listener.tls_inspector', 'some chains match server names or terminate TLS');
 }

@@ -1,6 +1,7 @@
 // A sidecar's inbound side, as istiod builds it (listener_inbound.go buildInboundListeners and buildInboundPassthroughChains,
 // httproute.go buildSidecarInboundHTTPRouteConfig): the `virtualInbound` listener with its blackhole, passthrough and
 // per-port chains, the inline route configurations of its HTTP chains and the inbound clusters.
+import { istioListenerFilter } from '../chain/istioFilter';
 import type { Workspace } from '../workspace/workspace';
 import type { Workload } from '../workspace/workloads';
 import { selects } from '../workspace/labels';
@@ -167,20 +168,15 @@ export function sidecarInbound(ws: Workspace, w: Workload, istioVersion: string,
 }
 
 function inboundListener(chains: ChainModel[]): ListenerModel {
-  const own = (name: string, typeUrl: string, reason: string) => ({ name, typeUrl, origin: null, phase: null, reason });
-  const T = 'type.googleapis.com/envoy.extensions.filters.listener.';
   const listenerFilters = [
-    own('envoy.filters.listener.original_dst', `${T}original_dst.v3.OriginalDst`, 'restores the original destination'),
+    istioListenerFilter('envoy.filters.listener.original_dst', 'restores the original destination'),
   ];
   if (chains.some((c) => c.match.transportProtocol === 'tls'))
-    listenerFilters.push(
-      own('envoy.filters.listener.tls_inspector', `${T}tls_inspector.v3.TlsInspector`, 'some chains match TLS'),
-    );
+    listenerFilters.push(istioListenerFilter('envoy.filters.listener.tls_inspector', 'some chains match TLS'));
   if (chains.some((c) => c.match.applicationProtocols.some((a) => a === 'http/1.1' || a === 'h2c')))
     listenerFilters.push(
-      own(
+      istioListenerFilter(
         'envoy.filters.listener.http_inspector',
-        `${T}http_inspector.v3.HttpInspector`,
         'some chains match plaintext HTTP (disabled on ports whose protocol is declared)',
       ),
     );

@@ -6,6 +6,7 @@ import type { Workspace } from '../workspace/workspace';
 import type { Workload } from '../workspace/workloads';
 import type { RenderedFilter } from '../chain/types';
 import { istioChain } from '../chain/istioFilters';
+import { istioListenerFilter } from '../chain/istioFilter';
 import { isHttpProtocol, MeshService, ServicePort } from './meshServices';
 import { PLAINTEXT_HTTP } from './chainVariants';
 import { chainContext } from './chainContext';
@@ -14,7 +15,6 @@ import { addToRoute, finishRoute } from './outboundRoutes';
 import type { ChainModel, ListenerModel, ProxyModel } from './model';
 
 const OUTBOUND_PORT = 15001;
-const T = 'type.googleapis.com/envoy.extensions.filters.listener.';
 
 type PortClass = 'http' | 'tcp' | 'tls' | 'auto';
 
@@ -195,20 +195,8 @@ export function sidecarOutbound(
 
 function listenerFilter(kind: string): RenderedFilter {
   return kind === 'http_inspector'
-    ? {
-        name: 'envoy.filters.listener.http_inspector',
-        typeUrl: `${T}http_inspector.v3.HttpInspector`,
-        origin: null,
-        phase: null,
-        reason: 'detects plaintext HTTP',
-      }
-    : {
-        name: 'envoy.filters.listener.tls_inspector',
-        typeUrl: `${T}tls_inspector.v3.TlsInspector`,
-        origin: null,
-        phase: null,
-        reason: 'reads the SNI of TLS connections',
-      };
+    ? istioListenerFilter('envoy.filters.listener.http_inspector', 'detects plaintext HTTP')
+    : istioListenerFilter('envoy.filters.listener.tls_inspector', 'reads the SNI of TLS connections');
 }
 
 function virtualOutbound(

@@ -1,5 +1,6 @@
 // The network filters of the chains that end in tcp_proxy (networkfilter.go buildCompleteNetworkFilters, and the
 // catch-all chains of listener.go/listener_inbound.go), in istiod's order.
+import { istioHttpFilter, istioNetworkFilter } from '../chain/istioFilter';
 import type { Workspace } from '../workspace/workspace';
 import type { ProxyContext } from '../proxy/proxyContext';
 import type { RenderedFilter } from '../chain/types';
@@ -8,23 +9,12 @@ import { extensionFilters, Phase } from '../chain/extensions';
 import { policiesFor } from '../chain/istioFilters';
 import { effectiveTelemetry, statsProviders } from '../telemetry/effectiveTelemetry';
 
-const T = 'type.googleapis.com/';
-const own = (name: string, typeUrl: string, reason: string): RenderedFilter => ({
-  name,
-  typeUrl,
-  origin: null,
-  phase: null,
-  reason,
-});
-
-const MX = () =>
-  own('istio.metadata_exchange', `${T}envoy.tcp.metadataexchange.config.MetadataExchange`, 'TCP metadata exchange');
-const TCP_PROXY = (cluster: string) =>
-  own('envoy.filters.network.tcp_proxy', `${T}envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy`, `to ${cluster}`);
+const MX = () => istioNetworkFilter('istio.metadata_exchange', 'TCP metadata exchange');
+const TCP_PROXY = (cluster: string) => istioNetworkFilter('envoy.filters.network.tcp_proxy', `to ${cluster}`);
 
 function tcpStats(ws: Workspace, ctx: ProxyContext): RenderedFilter[] {
   return statsProviders(effectiveTelemetry(ws, ctx), ctx.mode).map((provider) =>
-    own('istio.stats', `${T}stats.PluginConfig`, `metrics provider ${provider} (Prometheus), TCP metrics`),
+    istioHttpFilter('istio.stats', `metrics provider ${provider} (Prometheus), TCP metrics`),
   );
 }
 
@@ -47,19 +37,14 @@ export function tcpNetworkFilters(ws: Workspace, ctx: ProxyContext, opts: TcpCha
     const policies = ctx.direction === 'outbound' ? undefined : policiesFor(ws, ctx);
     for (const provider of policies?.custom ?? [])
       out.push(
-        own(
-          'envoy.filters.network.ext_authz',
-          `${T}envoy.extensions.filters.network.ext_authz.v3.ExtAuthz`,
-          `CUSTOM AuthorizationPolicy provider ${provider}`,
-        ),
+        istioNetworkFilter('envoy.filters.network.ext_authz', `CUSTOM AuthorizationPolicy provider ${provider}`),
       );
     phase('AUTHN');
     phase('AUTHZ');
     if (policies && policies.actions.size)
       out.push(
-        own(
+        istioNetworkFilter(
           'envoy.filters.network.rbac',
-          `${T}envoy.extensions.filters.network.rbac.v3.RBAC`,
           `${[...policies.actions].join('/')} AuthorizationPolicies select the workload`,
         ),
       );

@@ -3,6 +3,7 @@
 // chains, `connect_originate` tunnels to the destination; clusters main_internal, encap, inbound-vip|PORT|PROTO|HOST and
 // connect_originate. Policies attach by targetRefs only: the Gateway, the istio-waypoint GatewayClass (root namespace)
 // and, for extensions and authorization, the Service or ServiceEntry of a chain.
+import { istioListenerFilter, istioNetworkFilter } from '../chain/istioFilter';
 import type { Workspace } from '../workspace/workspace';
 import type { Workload } from '../workspace/workloads';
 import type { ProxyContext } from '../proxy/proxyContext';
@@ -16,13 +17,7 @@ import { virtualServiceRoutes } from './virtualServices';
 import { ChainModel, ProxyModel, vhost, route } from './model';
 import type { ClusterView } from './types';
 
-const T = 'type.googleapis.com/';
-const HCM = () =>
-  own(
-    'envoy.filters.network.http_connection_manager',
-    `${T}envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager`,
-    'runs the HTTP filters',
-  );
+const HCM = () => istioNetworkFilter('envoy.filters.network.http_connection_manager', 'runs the HTTP filters');
 function protocols(p: ServicePort): Array<'tcp' | 'http'> {
   if (p.protocol === undefined) return ['tcp', 'http'];
   return isHttpProtocol(p.protocol) ? ['http'] : ['tcp'];
@@ -210,7 +205,6 @@ export function waypointConfig(
     ],
     patches: [],
   });
-  const LF = 'type.googleapis.com/envoy.extensions.filters.listener.';
   out.listeners.push({
     name: 'main_internal',
     direction: 'inbound',
@@ -219,25 +213,12 @@ export function waypointConfig(
     internal: true,
     context: 'SIDECAR_INBOUND',
     listenerFilters: [
-      own(
-        'envoy.filters.listener.original_dst',
-        `${LF}original_dst.v3.OriginalDst`,
-        'restores the destination the CONNECT named',
-      ),
-      own(
+      istioListenerFilter('envoy.filters.listener.original_dst', 'restores the destination the CONNECT named'),
+      istioListenerFilter(
         'envoy.filters.listener.http_inspector',
-        `${LF}http_inspector.v3.HttpInspector`,
         'detects HTTP on ports whose protocol is not declared',
       ),
-      ...(tls
-        ? [
-            own(
-              'envoy.filters.listener.tls_inspector',
-              `${LF}tls_inspector.v3.TlsInspector`,
-              'a bound service has a TLS port',
-            ),
-          ]
-        : []),
+      ...(tls ? [istioListenerFilter('envoy.filters.listener.tls_inspector', 'a bound service has a TLS port')] : []),
     ],
     filterChains: chains,
   });
@@ -249,9 +230,7 @@ export function waypointConfig(
     address: '',
     internal: true,
     context: 'SIDECAR_INBOUND',
-    listenerFilters: [
-      own('envoy.filters.listener.original_dst', `${LF}original_dst.v3.OriginalDst`, 'the destination to tunnel to'),
-    ],
+    listenerFilters: [istioListenerFilter('envoy.filters.listener.original_dst', 'the destination to tunnel to')],
     filterChains: [
       {
         name: '',

@@ -1,6 +1,7 @@
 // The filters of a waypoint's chains (listener_waypoint.go buildWaypointInboundHTTPFilters, networkfilter.go
 // buildCompleteNetworkFilters): no metadata exchange HTTP filter, no ALPN filter; policies and extensions attach by
 // targetRefs to the waypoint, its GatewayClass (root namespace) or the chain's own Service or ServiceEntry.
+import { istioHttpFilter, istioNetworkFilter } from '../chain/istioFilter';
 import { isObject, asArray } from '../util/values';
 import type { Workspace, ResourceRecord } from '../workspace/workspace';
 import type { RenderedFilter } from '../chain/types';
@@ -10,7 +11,6 @@ import { extensionFilters, Phase } from '../chain/extensions';
 import { effectiveTelemetry, statsProviders } from '../telemetry/effectiveTelemetry';
 import type { MeshService } from './meshServices';
 
-const T = 'type.googleapis.com/';
 export const own = (name: string, typeUrl: string | null, reason: string): RenderedFilter => ({
   name,
   typeUrl,
@@ -18,10 +18,8 @@ export const own = (name: string, typeUrl: string | null, reason: string): Rende
   phase: null,
   reason,
 });
-export const TCP_PROXY = (cluster: string) =>
-  own('envoy.filters.network.tcp_proxy', `${T}envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy`, `to ${cluster}`);
-export const ROUTER = () =>
-  own('envoy.filters.http.router', `${T}envoy.extensions.filters.http.router.v3.Router`, 'always last');
+export const TCP_PROXY = (cluster: string) => istioNetworkFilter('envoy.filters.network.tcp_proxy', `to ${cluster}`);
+export const ROUTER = () => istioHttpFilter('envoy.filters.http.router', 'always last');
 
 /** Policies and extensions of a waypoint chain: targetRefs to the waypoint, its class, or the chain's service. */
 function attachesTo(ctx: ProxyContext, service: MeshService | undefined) {
@@ -61,46 +59,21 @@ export function waypointHttpFilters(
   const out: RenderedFilter[] = [];
   const phase = (p: Phase) => out.push(...ext[p]);
   for (const provider of [...new Set(custom)].sort())
-    out.push(
-      own(
-        'envoy.filters.http.ext_authz',
-        `${T}envoy.extensions.filters.http.ext_authz.v3.ExtAuthz`,
-        `CUSTOM provider ${provider}`,
-      ),
-    );
+    out.push(istioHttpFilter('envoy.filters.http.ext_authz', `CUSTOM provider ${provider}`));
   phase('AUTHN');
-  if (jwt)
-    out.push(
-      own(
-        'envoy.filters.http.jwt_authn',
-        `${T}envoy.extensions.filters.http.jwt_authn.v3.JwtAuthentication`,
-        'a RequestAuthentication targets it',
-      ),
-    );
+  if (jwt) out.push(istioHttpFilter('envoy.filters.http.jwt_authn', 'a RequestAuthentication targets it'));
   phase('AUTHZ');
   for (const action of ['AUDIT', 'DENY', 'ALLOW'])
     if (actions.has(action))
-      out.push(
-        own(
-          'envoy.filters.http.rbac',
-          `${T}envoy.extensions.filters.http.rbac.v3.RBAC`,
-          `an ${action} AuthorizationPolicy targets it`,
-        ),
-      );
-  out.push(
-    own(
-      'envoy.filters.http.grpc_stats',
-      `${T}envoy.extensions.filters.http.grpc_stats.v3.FilterConfig`,
-      'always present',
-    ),
-  );
-  out.push(own('envoy.filters.http.fault', `${T}envoy.extensions.filters.http.fault.v3.HTTPFault`, 'always present'));
-  out.push(own('envoy.filters.http.cors', `${T}envoy.extensions.filters.http.cors.v3.Cors`, 'always present'));
+      out.push(istioHttpFilter('envoy.filters.http.rbac', `an ${action} AuthorizationPolicy targets it`));
+  out.push(istioHttpFilter('envoy.filters.http.grpc_stats', 'always present'));
+  out.push(istioHttpFilter('envoy.filters.http.fault', 'always present'));
+  out.push(istioHttpFilter('envoy.filters.http.cors', 'always present'));
   phase('STATS');
   phase('UNSPECIFIED');
   out.push(own('waypoint_upstream_peer_metadata', null, 'peer metadata for the upstream'));
   for (const provider of statsProviders(effectiveTelemetry(ws, ctx), 'SERVER'))
-    out.push(own('istio.stats', `${T}stats.PluginConfig`, `metrics provider ${provider} (Prometheus)`));
+    out.push(istioHttpFilter('istio.stats', `metrics provider ${provider} (Prometheus)`));
   out.push(ROUTER());
   return out;
 }
@@ -119,24 +92,16 @@ export function waypointTcpFilters(
     true,
     (r) => attach(r.namespace, r.spec),
   );
-  const out: RenderedFilter[] = [
-    own('istio.metadata_exchange', `${T}envoy.tcp.metadataexchange.config.MetadataExchange`, 'TCP metadata exchange'),
-  ];
+  const out: RenderedFilter[] = [istioNetworkFilter('istio.metadata_exchange', 'TCP metadata exchange')];
   const policies = namespaces
     .flatMap((ns) => ws.inNamespace(ns).others)
     .filter((o) => o.kind === 'AuthorizationPolicy' && attach(o.namespace, isObject(o.value.spec) ? o.value.spec : {}));
   out.push(...ext.AUTHN, ...ext.AUTHZ);
   if (policies.some((o) => isObject(o.value.spec) && o.value.spec.action !== 'CUSTOM'))
-    out.push(
-      own(
-        'envoy.filters.network.rbac',
-        `${T}envoy.extensions.filters.network.rbac.v3.RBAC`,
-        'an AuthorizationPolicy targets it',
-      ),
-    );
+    out.push(istioNetworkFilter('envoy.filters.network.rbac', 'an AuthorizationPolicy targets it'));
   out.push(...ext.STATS, ...ext.UNSPECIFIED);
   for (const provider of statsProviders(effectiveTelemetry(ws, ctx), 'SERVER'))
-    out.push(own('istio.stats', `${T}stats.PluginConfig`, `metrics provider ${provider} (Prometheus), TCP metrics`));
+    out.push(istioHttpFilter('istio.stats', `metrics provider ${provider} (Prometheus), TCP metrics`));
   out.push(TCP_PROXY(cluster));
   return out;
 }
