@@ -13,8 +13,18 @@ export function createValidator(
   prepare?: (document: TextDocument) => Promise<void>,
 ) {
   const pending = new Map<string, NodeJS.Timeout>();
+  let running = 0;
 
   async function run(document: TextDocument): Promise<void> {
+    running++;
+    try {
+      await runOnce(document);
+    } finally {
+      running--;
+    }
+  }
+
+  async function runOnce(document: TextDocument): Promise<void> {
     const version = document.version;
     let diagnostics;
     try {
@@ -50,6 +60,10 @@ export function createValidator(
     },
     revalidateAll(): void {
       for (const d of documents.all()) this.schedule(d, 0);
+    },
+    /** Whether an open document's diagnostics are scheduled or being computed (background work should wait). */
+    busy(): boolean {
+      return pending.size > 0 || running > 0;
     },
   };
 }
