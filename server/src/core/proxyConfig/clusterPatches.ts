@@ -4,7 +4,7 @@ import { isObject } from '../util/values';
 import type { Patch } from '../chain/patchMatch';
 import { proxyMismatch } from '../chain/patchMatch';
 import { closestName } from '../text/closestName';
-import { PatchLedger, effectiveOperation, patchValue, refOf } from './patchLedger';
+import { PatchLedger, effectiveOperation, patchValue, refOf, stageOfReason } from './patchLedger';
 import { protoMerge } from '../envoy/protoMerge';
 import type { ClusterView, PatchContext } from './types';
 
@@ -59,12 +59,12 @@ export function applyClusterPatches(clusters: ClusterView[], ledger: PatchLedger
       if (op === 'ADD') continue;
       const common = proxyMismatch(p, c.context, proxyVersion);
       if (common) {
-        ledger.miss(p, common, 0);
+        ledger.miss(p, common, stageOfReason(common));
         continue;
       }
       const why = clusterMismatch(p, c, clusters);
       if (why) {
-        ledger.miss(p, `no cluster matches ${describeMatch(p)}`, why.startsWith('cluster name') ? 2 : 1);
+        ledger.miss(p, `no cluster matches ${describeMatch(p)}`, 2);
         if (why.includes('did you mean')) ledger.miss(p, why, 3);
         continue;
       }
@@ -77,7 +77,7 @@ export function applyClusterPatches(clusters: ClusterView[], ledger: PatchLedger
         c.config = protoMerge(c.config, patchValue(p), op === 'MERGE_AND_REPLACE_LIST');
         c.patches.push(refOf(p));
         ledger.hit(p, c.name, `merged into ${c.name}`);
-      } else ledger.miss(p, `operation ${p.op} is ignored for CLUSTER (use MERGE, REMOVE or ADD)`, 3);
+      } else ledger.miss(p, `operation ${p.op} is ignored for CLUSTER (use MERGE, REMOVE or ADD)`, 4);
     }
     if (!removed) kept.push(c);
   }
@@ -94,7 +94,7 @@ export function insertedClusters(context: PatchContext, ledger: PatchLedger, pro
     if (any && context !== 'SIDECAR_OUTBOUND' && context !== 'GATEWAY') continue;
     const why = proxyMismatch(p, context, proxyVersion);
     if (why) {
-      ledger.miss(p, why, 0);
+      ledger.miss(p, why, stageOfReason(why));
       continue;
     }
     const value = patchValue(p);

@@ -69,7 +69,7 @@ export function applyListenerPatches(
       if (op === 'ADD') continue;
       const why = common(p, l.context) ?? listenerMismatch(p, l);
       if (why) {
-        ledger.miss(p, why, why.startsWith('listener') ? 1 : 0);
+        ledger.miss(p, why, stageOfReason(why));
         continue;
       }
       if (op === 'REMOVE') {
@@ -80,7 +80,7 @@ export function applyListenerPatches(
       if (op === 'MERGE' || op === 'MERGE_AND_REPLACE_LIST') {
         l.patchedBy = [...(l.patchedBy ?? []), refOf(p)];
         ledger.hit(p, l.name, `merged into listener ${l.name}`);
-      } else ledger.miss(p, `operation ${p.op} is ignored for LISTENER (use MERGE, REMOVE or ADD)`, 2);
+      } else ledger.miss(p, `operation ${p.op} is ignored for LISTENER (use MERGE, REMOVE or ADD)`, 3);
     }
     if (removed) continue;
     patchListenerFilters(l, ledger, common);
@@ -92,7 +92,7 @@ export function applyListenerPatches(
       if (effectiveOperation(p) !== 'ADD') continue;
       const why = common(p, l.context) ?? listenerMismatch(p, l);
       if (why) {
-        ledger.miss(p, why, why.startsWith('listener') ? 1 : 0);
+        ledger.miss(p, why, stageOfReason(why));
         continue;
       }
       chains.push(addedChain(p, l));
@@ -124,7 +124,7 @@ export function addListeners(
       }
       const why = proxyMismatch(p, context, proxyVersion);
       if (why) {
-        ledger.miss(p, why, 0);
+        ledger.miss(p, why, stageOfReason(why));
         continue;
       }
       const value = patchValue(p);
@@ -159,14 +159,14 @@ function patchListenerFilters(
   for (const p of ledger.of('LISTENER_FILTER')) {
     const why = common(p, l.context) ?? listenerMismatch(p, l);
     if (why) {
-      ledger.miss(p, why, why.startsWith('listener') ? 1 : 0);
+      ledger.miss(p, why, stageOfReason(why));
       continue;
     }
     const name = listenerFilterName(p);
     if (p.op === 'MERGE') {
       const hits = l.listenerFilters.filter((f) => name !== undefined && f.name === name);
       if (!hits.length) {
-        ledger.miss(p, name ? `listenerFilter ${name} not found on ${l.name}` : 'MERGE needs a listenerFilter name', 3);
+        ledger.miss(p, name ? `listenerFilter ${name} not found on ${l.name}` : 'MERGE needs a listenerFilter name', 4);
         continue;
       }
       for (const f of hits)
@@ -186,7 +186,7 @@ function patchListenerFilters(
     const outcome = copy.outcome!;
     if (outcome.applied) {
       ledger.hit(p, `${l.name}/${copy.touched?.[0] ?? name ?? ''}`, `${outcome.reason} on ${l.name}`);
-    } else ledger.miss(p, outcome.reason, 3);
+    } else ledger.miss(p, outcome.reason, stageOfReason(outcome.reason));
   }
 }
 
@@ -213,7 +213,7 @@ function patchChain(l: ListenerModel, c: ChainModel, ledger: PatchLedger, warnin
     if (op === 'MERGE' || op === 'MERGE_AND_REPLACE_LIST') {
       c.patchedBy = [...(c.patchedBy ?? []), refOf(p)];
       ledger.hit(p, `${l.name}/${label}`, `merged into filter chain ${label} of ${l.name}`);
-    } else ledger.miss(p, `operation ${p.op} is ignored for FILTER_CHAIN (use MERGE, REMOVE or ADD)`, 3);
+    } else ledger.miss(p, `operation ${p.op} is ignored for FILTER_CHAIN (use MERGE, REMOVE or ADD)`, 4);
   }
   const copies = [...ledger.of('NETWORK_FILTER'), ...ledger.of('HTTP_FILTER')].map(fresh);
   const result = patchChainFilters(copies, c.ctx, c.httpFilters, c.networkFilters);

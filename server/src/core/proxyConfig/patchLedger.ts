@@ -6,8 +6,11 @@ import type { Patch } from '../chain/patchMatch';
 import { originOf } from '../chain/envoyFilterSelection';
 import type { ConfigPatchOutcome, PatchRef } from './types';
 
-/** How far a patch got on an object before it failed: proxy/context < listener/route config < chain/vhost < filter/route. */
-export type Stage = 0 | 1 | 2 | 3;
+/**
+ * How far a patch got on an object before it failed: context < proxy conditions < listener, cluster or route
+ * configuration < filter chain or virtual host < filter or route. The reason given is from the furthest.
+ */
+export type Stage = 0 | 1 | 2 | 3 | 4;
 
 interface Entry {
   patch: Patch;
@@ -33,10 +36,11 @@ export function refOf(p: Patch): PatchRef {
 
 /** A stage for reasons coming from the chain engine's messages. */
 export function stageOfReason(reason: string): Stage {
-  if (/^(context|proxyVersion|match\.proxy)/.test(reason)) return 0;
-  if (/^listener /.test(reason)) return 1;
-  if (/^filterChain /.test(reason) || /^the HTTP connection manager is not on this chain/.test(reason)) return 2;
-  return 3;
+  if (/^context /.test(reason)) return 0;
+  if (/^(proxyVersion|match\.proxy)/.test(reason)) return 1;
+  if (/^(listener|routeConfiguration|cluster|the match is not)/.test(reason)) return 2;
+  if (/^(filterChain |vhost |the HTTP connection manager is not on this chain)/.test(reason)) return 3;
+  return 4;
 }
 
 export class PatchLedger {

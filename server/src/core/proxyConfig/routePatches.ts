@@ -4,7 +4,7 @@
 import { isObject } from '../util/values';
 import type { Patch } from '../chain/patchMatch';
 import { proxyMismatch } from '../chain/patchMatch';
-import { PatchLedger, effectiveOperation, patchValue, refOf, Stage } from './patchLedger';
+import { PatchLedger, effectiveOperation, patchValue, refOf, stageOfReason } from './patchLedger';
 import { protoMerge } from '../envoy/protoMerge';
 import { RouteConfigurationModel, RouteModel, VirtualHostModel, vhost, route } from './model';
 
@@ -81,7 +81,7 @@ function routeMismatch(p: Patch, r: RouteModel): string | undefined {
 export function applyRoutePatches(rcs: RouteConfigurationModel[], ledger: PatchLedger, proxyVersion: string): void {
   const failed = (p: Patch, rc: RouteConfigurationModel): boolean => {
     const why = proxyMismatch(p, rc.context, proxyVersion) ?? routeConfigMismatch(p, rc);
-    if (why) ledger.miss(p, why, why.startsWith('context') || why.startsWith('proxy') ? 0 : 1);
+    if (why) ledger.miss(p, why, stageOfReason(why));
     return !!why;
   };
   for (const rc of rcs) {
@@ -91,7 +91,7 @@ export function applyRoutePatches(rcs: RouteConfigurationModel[], ledger: PatchL
       if (op === 'MERGE' || op === 'MERGE_AND_REPLACE_LIST') {
         rc.patches.push(refOf(p));
         ledger.hit(p, rc.name, `merged into route configuration ${rc.name}`);
-      } else ledger.miss(p, `operation ${p.op} is ignored for ROUTE_CONFIGURATION (only MERGE applies)`, 2);
+      } else ledger.miss(p, `operation ${p.op} is ignored for ROUTE_CONFIGURATION (only MERGE applies)`, 3);
     }
     const removed = new Set<string>();
     rc.virtualHosts = rc.virtualHosts.map((vh) => patchVirtualHost(rc, vh, ledger, failed, removed));
@@ -124,7 +124,7 @@ function patchVirtualHost(
     if (op === 'ADD' || failed(p, rc)) continue;
     const why = vhostMismatch(p, vh);
     if (why) {
-      ledger.miss(p, why, 2);
+      ledger.miss(p, why, 3);
       continue;
     }
     const target = `${rc.name}/${vh.name}`;
@@ -151,7 +151,7 @@ function patchVirtualHost(
         patches: [refOf(p)],
       };
       ledger.hit(p, target, `replaced virtual host ${original.name} of ${rc.name}`);
-    } else ledger.miss(p, `operation ${p.op} is ignored for VIRTUAL_HOST`, 3);
+    } else ledger.miss(p, `operation ${p.op} is ignored for VIRTUAL_HOST`, 4);
   }
   return { ...vh, routes: patchRoutes(rc, vh, ledger, failed) };
 }
@@ -165,7 +165,7 @@ function patchRoutes(
   const patches = ledger.of('HTTP_ROUTE').filter((p) => {
     if (failed(p, rc)) return false;
     const why = vhostMismatch(p, vh);
-    if (why) ledger.miss(p, why, 2);
+    if (why) ledger.miss(p, why, 3);
     return !why;
   });
   const where = (r: string) => `${rc.name}/${vh.name}/${r}`;
@@ -176,7 +176,7 @@ function patchRoutes(
       if (p.op !== 'REMOVE' && p.op !== 'MERGE' && p.op !== 'MERGE_AND_REPLACE_LIST') continue;
       const why = routeMismatch(p, r);
       if (why) {
-        ledger.miss(p, why, 3);
+        ledger.miss(p, why, 4);
         continue;
       }
       if (p.op === 'REMOVE') {
@@ -196,7 +196,7 @@ function patchRoutes(
   for (const p of patches) {
     if (!['ADD', 'INSERT_BEFORE', 'INSERT_AFTER', 'INSERT_FIRST'].includes(p.op)) {
       if (p.op !== 'REMOVE' && !p.op.startsWith('MERGE'))
-        ledger.miss(p, `operation ${p.op} is not supported for HTTP_ROUTE`, 3 as Stage);
+        ledger.miss(p, `operation ${p.op} is not supported for HTTP_ROUTE`, 4);
       continue;
     }
     const value = patchValue(p);
@@ -210,7 +210,7 @@ function patchRoutes(
     else if (!hasRouteMatch) index = p.op === 'INSERT_BEFORE' ? 0 : routes.length;
     else if (at >= 0) index = p.op === 'INSERT_BEFORE' ? at : at + 1;
     if (index === undefined) {
-      ledger.miss(p, `no route of ${vh.name} matches, so ${p.op} inserts nothing`, 3);
+      ledger.miss(p, `no route of ${vh.name} matches, so ${p.op} inserts nothing`, 4);
       continue;
     }
     routes = [...routes.slice(0, index), added, ...routes.slice(index)];
