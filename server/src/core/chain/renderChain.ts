@@ -45,7 +45,15 @@ function inboundPorts(ws: Workspace, w: Workload): number[] {
     if (!selector || !Object.entries(selector).every(([k, v]) => w.labels[k] === String(v))) continue;
     for (const p of asArray(o.value.spec.ports)) {
       if (!isObject(p)) continue;
-      const target = typeof p.targetPort === 'number' ? p.targetPort : typeof p.port === 'number' ? p.port : undefined;
+      // A named targetPort is the container port of that name; one the pod does not name leads nowhere.
+      const target =
+        typeof p.targetPort === 'number'
+          ? p.targetPort
+          : typeof p.targetPort === 'string'
+            ? w.portNames?.[p.targetPort]
+            : typeof p.port === 'number'
+              ? p.port
+              : undefined;
       if (target !== undefined) ports.add(target);
     }
   }
@@ -78,7 +86,9 @@ export function workloadsSelectedBy(ws: Workspace, record: ResourceRecord, istio
   return ws.workloads
     .filter((w) => {
       // Root-namespace resources reach every namespace, except Telemetry with a selector (model/telemetry.go applicableTelemetries).
-      const inScope = record.namespace === w.namespace || (record.namespace === root && record.kind !== 'Telemetry');
+      const meshWide =
+        record.namespace === root && !(record.kind === 'Telemetry' && selectorLabels(record.kind, record.spec));
+      const inScope = record.namespace === w.namespace || meshWide;
       if (!inScope) return false;
       const ctx = proxyContext(w, isGatewayWorkload(w) ? 'gateway' : 'inbound', w.ports[0] ?? 80, root, istioVersion);
       return shouldAttach(record.namespace, record.spec, selectorLabels(record.kind, record.spec), ctx);

@@ -26,6 +26,8 @@ export interface ServicePort {
   /** undefined: istiod detects the protocol (sniffing). */
   protocol: PortProtocol | undefined;
   targetPort?: number;
+  /** A targetPort given by name: the selected pods' container port of that name. */
+  targetPortName?: string;
 }
 
 export interface MeshService {
@@ -95,6 +97,7 @@ function kubeService(o: OtherObject): MeshService | undefined {
       protocol: protocolOf(name, p.appProtocol),
       targetPort:
         typeof p.targetPort === 'number' ? p.targetPort : typeof p.targetPort === 'string' ? undefined : p.port,
+      ...(typeof p.targetPort === 'string' ? { targetPortName: p.targetPort } : {}),
     });
   }
   const selector = isObject(spec.selector)

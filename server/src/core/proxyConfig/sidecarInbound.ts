@@ -30,7 +30,8 @@ function inboundPorts(ws: Workspace, w: Workload): InboundPort[] {
     if (s.kind !== 'Service' || s.namespace !== w.namespace || !s.selector || !Object.keys(s.selector).length) continue;
     if (!selects(s.selector, w.labels)) continue;
     for (const p of s.ports) {
-      const targetPort = p.targetPort ?? p.port;
+      const targetPort = p.targetPortName !== undefined ? w.portNames?.[p.targetPortName] : (p.targetPort ?? p.port);
+      if (targetPort === undefined) continue; // a port name the pod does not declare
       if (!byTarget.has(targetPort)) byTarget.set(targetPort, { targetPort, servicePort: p, service: s });
     }
   }

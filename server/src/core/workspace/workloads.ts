@@ -12,6 +12,8 @@ export interface Workload {
   labels: Labels;
   /** Container ports. */
   ports: number[];
+  /** Named container ports, which a Service's targetPort may name. */
+  portNames?: Record<string, number>;
   /** Where it was declared. */
   source: { uri: string; docIndex: number };
 }
@@ -47,9 +49,14 @@ export function workloadOf(value: Record<string, unknown>, source: Workload['sou
   const podMeta = isObject(pod.metadata) ? pod.metadata : {};
   const podSpec = isObject(pod.spec) ? pod.spec : {};
   const ports: number[] = [];
+  const portNames: Record<string, number> = {};
   for (const c of Array.isArray(podSpec.containers) ? podSpec.containers : []) {
     if (!isObject(c) || !Array.isArray(c.ports)) continue;
-    for (const p of c.ports) if (isObject(p) && typeof p.containerPort === 'number') ports.push(p.containerPort);
+    for (const p of c.ports) {
+      if (!isObject(p) || typeof p.containerPort !== 'number') continue;
+      ports.push(p.containerPort);
+      if (typeof p.name === 'string' && p.name) portNames[p.name] = p.containerPort;
+    }
   }
-  return { kind, name, namespace, labels: asLabels(podMeta.labels) ?? {}, ports, source };
+  return { kind, name, namespace, labels: asLabels(podMeta.labels) ?? {}, ports, portNames, source };
 }
