@@ -1,5 +1,6 @@
 // Turns the paths given on the command line into texts to check: files, folders (recursively, YAML files only) and
 // `-` for standard input. Unreadable, binary and non-UTF-8 input is reported, and the run goes on with the rest.
+import { formatMessage } from '../core';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import type { Finding, RuleLevel } from '../core';
@@ -84,7 +85,7 @@ function decode(bytes: Buffer): { text: string; findings: Finding[] } {
     findings.push({
       code: 'ML0004',
       severity: 'error',
-      message: 'Invalid UTF-8: the file contains bytes that are not UTF-8 text (shown as \ufffd).',
+      message: formatMessage('ML0004'),
       start: Math.max(0, at),
       end: Math.max(0, at) + 1,
     });

@@ -8,6 +8,7 @@ import { CHECKS } from './checks/registry';
 import { ResourceView, ReportOptions } from './checks/check';
 import { isObject } from './util/values';
 import { codeInfo } from './diagnostics/codes';
+import { formatMessage } from './diagnostics/messages';
 import type { Finding } from './diagnostics/finding';
 import { apiVersionAddedIn, compareVersions, kindAddedIn } from './versions/istioVersions';
 import { luaRegions, LuaRegion } from './lua/luaRegions';
@@ -53,30 +54,45 @@ const OUR_KIND_LINE = new RegExp(
   'm',
 );
 
+/** One of our kinds on a line of its own or as a list item's key (a document that is a list of resources). */
+const OUR_KIND_ITEM = new RegExp(OUR_KIND_LINE.source.replace('^\\s*', '^[\\s-]*'), 'm');
+
 export function analyzeDocument(text: string, options: AnalysisOptions): DocumentAnalysis {
   const templateAt = text.search(TEMPLATE_MARKER);
   if (templateAt >= 0) {
     return {
       parsed: { doc: undefined, value: undefined, findings: [], analysable: false },
-      findings: [
-        finding(
-          'ML0005',
-          'Template syntax ({{ }}) found: this document is not checked until it is rendered (for example with `helm template`).',
-          templateAt,
-          templateAt + 2,
-        ),
-      ],
+      findings: [finding('ML0005', formatMessage('ML0005'), templateAt, templateAt + 2)],
     };
   }
   const parsed = parseSlice(text);
   // Syntax problems are ours to report only in documents that are (or try to be) one of our kinds.
   const findings = OUR_KIND_LINE.test(text) ? [...parsed.findings] : [];
   const result: DocumentAnalysis = { parsed, findings };
-  if (!parsed.analysable || !isObject(parsed.value)) return result;
+  if (!parsed.analysable) return result;
+  if (!isObject(parsed.value)) {
+    // A document that names one of our kinds but is a list or a scalar: the apiserver has nothing to read.
+    const kind = OUR_KIND_ITEM.exec(text);
+    if (kind && parsed.value !== undefined && parsed.value !== null) {
+      const at = kind.index + kind[0].indexOf('kind');
+      const actual = Array.isArray(parsed.value) ? 'a list' : `a ${typeof parsed.value}`;
+      const name = kind[0].replace(/^[\s-]*kind:\s*["']?/, '');
+      findings.push(finding('ML0006', formatMessage('ML0006', { kind: name, actual }, 'notMapping'), at, at + 4));
+    }
+    return result;
+  }
   const value = withoutNulls(parsed.value);
   result.value = value;
   const metadata = isObject(value.metadata) ? value.metadata : {};
   const identity = classify(value.apiVersion, value.kind);
+  const known = knownKinds().find((k) => k.kind === value.kind);
+  if (known && value.apiVersion === undefined) {
+    const range = rangeOf(locateNearest(parsed.doc, ['kind']), 'key') ?? [0, 1];
+    const served = known.versions.map((v) => `${known.group}/${v}`).join(', ');
+    findings.push(
+      finding('ML0006', formatMessage('ML0006', { kind: known.kind, served }, 'noApiVersion'), range[0], range[1]),
+    );
+  }
   if (identity.status === 'other') {
     if (typeof value.kind === 'string' && typeof value.apiVersion === 'string') {
       result.resource = {
@@ -114,7 +130,11 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
     mark(
       'ML0101',
       ['apiVersion'],
-      `${identity.kind} is not served at ${identity.group}/${identity.version}. Served: ${identity.served.map((v) => `${identity.group}/${v}`).join(', ')}.`,
+      formatMessage('ML0101', {
+        kind: identity.kind,
+        apiVersion: `${identity.group}/${identity.version}`,
+        served: identity.served.map((v) => `${identity.group}/${v}`).join(', '),
+      }),
       { data: { replacements: identity.served.map((v) => `${identity.group}/${v}`) } },
     );
     return result;
@@ -124,7 +144,7 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
     mark(
       'ML0102',
       ['kind'],
-      `${identity.kind} does not exist in Istio ${options.istioVersion}; it was added in Istio ${since}.`,
+      formatMessage('ML0102', { kind: identity.kind, version: options.istioVersion, added: since }, 'kind'),
     );
     return result;
   }
@@ -133,7 +153,11 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
     mark(
       'ML0102',
       ['apiVersion'],
-      `${identity.group}/${identity.version} is not served by Istio ${options.istioVersion}; it was added in Istio ${gvSince}.`,
+      formatMessage(
+        'ML0102',
+        { apiVersion: `${identity.group}/${identity.version}`, version: options.istioVersion, added: gvSince },
+        'apiVersion',
+      ),
     );
     return result;
   }
@@ -152,14 +176,13 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
   for (const check of CHECKS) {
     if (!check.kinds.includes(identity.kind)) continue;
     try {
-      check.run(view, (code, path, message, opts) => {
-        if (check.codes.includes(code)) mark(code, path, message, opts);
-        else
-          mark('ML0208', path, `Internal error in a Meshlens check: it reported ${code}, which it does not declare.`);
+      check.run(view, (code, path, params, opts) => {
+        if (check.codes.includes(code)) mark(code, path, formatMessage(code, params, opts?.variant), opts);
+        else mark('ML0208', path, formatMessage('ML0208', { code }, 'undeclaredCode'));
       });
     } catch (e) {
       // A check must never take the others down; report its failure where the user can see it.
-      mark('ML0208', [], `Internal error in a Meshlens check: ${(e as Error).message}`);
+      mark('ML0208', [], formatMessage('ML0208', { error: (e as Error).message }, 'checkFailed'));
     }
   }
   if ((identity.kind === 'EnvoyFilter' || identity.kind === 'TrafficExtension') && parsed.doc) {

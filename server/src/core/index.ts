@@ -55,3 +55,4 @@ export type {
   ConfigPatchOutcome,
 } from './proxyConfig/types';
 export { configPatches as configPatchesOf } from './resources/configPatches';
+export { formatMessage, messageTemplate, placeholders } from './diagnostics/messages';

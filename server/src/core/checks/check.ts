@@ -1,6 +1,7 @@
 // The shape of an Istio rule check: a small function over one parsed resource that reports findings by data path.
 import type { PathSegment } from '../yaml/parseSlice';
 import type { Fixer } from '../fixes/fixers';
+import type { MessageParams } from '../diagnostics/messages';
 
 export interface ResourceView {
   kind: string;
@@ -19,9 +20,17 @@ export interface ReportOptions {
   data?: Record<string, unknown>;
   /** Overrides the code's default severity, where istiod uses another for this case. */
   severity?: import('../diagnostics/codes').Severity;
+  /** Which of the code's message templates, where it has several (the catalogue's `message`). */
+  variant?: string;
 }
 
-export type Report = (code: string, path: readonly PathSegment[], message: string, options?: ReportOptions) => void;
+/** Reports a finding: its message is the code's template in the catalogue, filled with `params`. */
+export type Report = (
+  code: string,
+  path: readonly PathSegment[],
+  params?: MessageParams,
+  options?: ReportOptions,
+) => void;
 
 export interface Check {
   /** The codes this check reports, and no others (a report of another code is an internal error, ML0208). */

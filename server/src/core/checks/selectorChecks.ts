@@ -24,7 +24,7 @@ export const selectorExclusive: Check = {
       report(
         'ML0301',
         ['spec', f],
-        `Only one of ${field}, targetRef or targetRefs can be set; this resource sets ${set.join(' and ')}.`,
+        { field, set: set.join(' and ') },
         {
           on: 'key',
           data: { conflicting: set },
@@ -44,21 +44,20 @@ export const selectorLabels: Check = {
     const map = isObject(selector) ? selector[labels] : undefined;
     if (!isObject(map) || Object.keys(map).length === 0) {
       // istiod's words for EnvoyFilter; the others get the shared helper's.
-      const message =
-        res.kind === 'EnvoyFilter'
-          ? 'Envoy filter: workload selector specified without labels, will be applied to all services in namespace'
-          : `workload selector specified without labels: \`${field}\` selects every workload in the namespace (the whole mesh in the root namespace).`;
-      report('ML0304', ['spec', field], message, { on: 'key' });
+      report(
+        'ML0304',
+        ['spec', field],
+        { field },
+        { on: 'key', variant: res.kind === 'EnvoyFilter' ? 'envoyFilter' : 'other' },
+      );
       return;
     }
     for (const [key, value] of Object.entries(map)) {
-      if (key === '') report('ML0303', ['spec', field, labels, key], 'Label key must not be empty.', { on: 'key' });
+      if (key === '') report('ML0303', ['spec', field, labels, key], {}, { on: 'key' });
       else if (key.includes('*'))
-        report('ML0302', ['spec', field, labels, key], `Wildcard is not supported in a selector key: "${key}".`, {
-          on: 'key',
-        });
+        report('ML0302', ['spec', field, labels, key], { part: 'key', text: key }, { on: 'key' });
       if (typeof value === 'string' && value.includes('*')) {
-        report('ML0302', ['spec', field, labels, key], `Wildcard is not supported in a selector value: "${value}".`);
+        report('ML0302', ['spec', field, labels, key], { part: 'value', text: value });
       }
     }
   },
@@ -70,10 +69,7 @@ export const targetRefs: Check = {
   kinds: Object.keys(SELECTOR_FIELDS),
   run(res, report) {
     if (isObject(res.spec.targetRef)) {
-      report('ML0326', ['spec', 'targetRef'], '`targetRef` is deprecated; use `targetRefs`, a list.', {
-        on: 'key',
-        data: { toTargetRefs: true },
-      });
+      report('ML0326', ['spec', 'targetRef'], {}, { on: 'key', data: { toTargetRefs: true } });
       checkRef(res.spec.targetRef, ['spec', 'targetRef'], res.kind, report);
     }
     asArray(res.spec.targetRefs).forEach((ref, i) => {
@@ -84,17 +80,12 @@ export const targetRefs: Check = {
 
 function checkRef(ref: Record<string, unknown>, path: (string | number)[], kind: string, report: Report): void {
   if (typeof ref.namespace === 'string' && ref.namespace !== '') {
-    report(
-      'ML0305',
-      [...path, 'namespace'],
-      "Cross-namespace referencing is not supported: remove `namespace` and put the resource in the target's namespace.",
-      { on: 'key' },
-    );
+    report('ML0305', [...path, 'namespace'], {}, { on: 'key' });
   }
   // EnvoyFilter's targetRefs get only the CRD rules; the kind and name rules are the Telemetry/WasmPlugin webhook's.
   if (kind === 'EnvoyFilter') return;
   if (typeof ref.name !== 'string' || ref.name === '') {
-    report('ML0306', path, 'targetRef name must be set.', { on: 'key' });
+    report('ML0306', path, {}, { on: 'key', variant: 'name' });
   }
   if (typeof ref.kind === 'string') {
     const group = typeof ref.group === 'string' && ref.group !== 'core' ? ref.group : '';
@@ -103,7 +94,8 @@ function checkRef(ref: Record<string, unknown>, path: (string | number)[], kind:
       report(
         'ML0306',
         [...path, 'kind'],
-        `targetRef must be to one of ${TARGET_KINDS.join(', ')} but was ${group}/${ref.kind}.`,
+        { allowed: TARGET_KINDS.join(', '), actual: `${group}/${ref.kind}` },
+        { variant: 'kind' },
       );
     }
   }

@@ -20,34 +20,24 @@ export const tagOverrides: Check = {
         for (const [tag, spec] of Object.entries(override.tagOverrides)) {
           const path = ['spec', 'metrics', m, 'overrides', o, 'tagOverrides', tag];
           // istiod admits it with a warning (validateTelemetryMetrics).
-          if (tag === '')
-            report('ML0316', path, 'tagOverrides.name may not be empty', { on: 'key', severity: 'warning' });
+          if (tag === '') report('ML0316', path, {}, { on: 'key', severity: 'warning', variant: 'tagOverrideName' });
           if (!isObject(spec)) continue;
           const op = spec.operation ?? 'UPSERT';
           const value = spec.value;
           if (op !== 'REMOVE' && typeof value === 'string' && value.trim())
             checkTagValue(value, tag, [...path, 'value'], res.istioVersion, report);
           if (op === 'UPSERT' && (value === undefined || value === null || value === '')) {
-            report('ML0308', path, `tagOverrides.value must be set when operation is UPSERT (tag \`${tag}\`).`, {
-              on: 'key',
-              data: { addValue: true },
-            });
+            report('ML0308', path, { tag }, { on: 'key', data: { addValue: true }, variant: 'missing' });
           } else if (op === 'REMOVE' && value !== undefined) {
-            report(
-              'ML0308',
-              [...path, 'value'],
-              `tagOverrides.value may only be set when operation is UPSERT (tag \`${tag}\` is removed).`,
-              { on: 'key' },
-            );
+            report('ML0308', [...path, 'value'], { tag }, { on: 'key', variant: 'notAllowed' });
           }
         }
       });
       if (typeof metric.reportingInterval === 'string') {
         const ms = parseDuration(metric.reportingInterval);
         const path = ['spec', 'metrics', m, 'reportingInterval'];
-        if (ms === undefined)
-          report('ML0311', path, `"${metric.reportingInterval}" is not a duration; write it like 10s, 1m or 500ms.`);
-        else if (ms < 1) report('ML0311', path, 'reportingInterval must be a valid duration greater than 1ms.');
+        if (ms === undefined) report('ML0311', path, { value: metric.reportingInterval }, { variant: 'notDuration' });
+        else if (ms < 1) report('ML0311', path, {}, { variant: 'tooShort' });
       }
     });
   },
@@ -62,7 +52,7 @@ export const providerNames: Check = {
         if (!isObject(entry)) return;
         asArray(entry.providers).forEach((p, j) => {
           if (p === null || (isObject(p) && (p.name === undefined || p.name === ''))) {
-            report('ML0316', ['spec', section, i, 'providers', j], 'providers.name may not be empty.', { on: 'value' });
+            report('ML0316', ['spec', section, i, 'providers', j], {}, { on: 'value', variant: 'providerName' });
           }
         });
       });
@@ -75,36 +65,26 @@ export const tracingRules: Check = {
   kinds: ['Telemetry'],
   run(res, report) {
     const tracing = asArray(res.spec.tracing);
-    if (tracing.length > 1)
-      report(
-        'ML0319',
-        ['spec', 'tracing', 1],
-        'multiple tracing is not currently supported; Istio uses the first entry.',
-        { on: 'value' },
-      );
+    if (tracing.length > 1) report('ML0319', ['spec', 'tracing', 1], {}, { on: 'value', variant: 'tracing' });
     tracing.forEach((t, i) => {
       if (!isObject(t)) return;
       if (asArray(t.providers).length > 1)
-        report(
-          'ML0319',
-          ['spec', 'tracing', i, 'providers', 1],
-          'multiple providers is not currently supported; Istio uses the first.',
-        );
+        report('ML0319', ['spec', 'tracing', i, 'providers', 1], {}, { variant: 'providers' });
       if (!isObject(t.customTags)) return;
       for (const [name, tag] of Object.entries(t.customTags)) {
         const path = ['spec', 'tracing', i, 'customTags', name];
-        if (name === '') report('ML0316', path, 'tag name may not be empty.', { on: 'key' });
+        if (name === '') report('ML0316', path, {}, { on: 'key', variant: 'tagName' });
         if (tag === null || tag === undefined) {
-          report('ML0316', path, `tag '${name}' may not have a nil value.`, { on: 'key' });
+          report('ML0316', path, { name }, { on: 'key', variant: 'nilTag' });
           continue;
         }
         if (!isObject(tag)) continue;
         if (isObject(tag.literal) && !tag.literal.value)
-          report('ML0316', [...path, 'literal'], 'literal tag value may not be empty.', { on: 'key' });
+          report('ML0316', [...path, 'literal'], {}, { on: 'key', variant: 'literal' });
         if (isObject(tag.header) && !tag.header.name)
-          report('ML0316', [...path, 'header'], 'header tag name may not be empty.', { on: 'key' });
+          report('ML0316', [...path, 'header'], {}, { on: 'key', variant: 'header' });
         if (isObject(tag.environment) && !tag.environment.name)
-          report('ML0316', [...path, 'environment'], 'environment tag name may not be empty.', { on: 'key' });
+          report('ML0316', [...path, 'environment'], {}, { on: 'key', variant: 'environment' });
       }
     });
   },
@@ -117,11 +97,7 @@ function checkTagValue(value: string, tag: string, path: PathSegment[], istioVer
     : '';
   const syntax = celParseError(value);
   if (syntax) {
-    report(
-      'ML0329',
-      path,
-      `The value of tag \`${tag}\` is not a CEL expression (${syntax.message}); the proxy sets the label to "unknown".${quoted}`,
-    );
+    report('ML0329', path, { tag, error: syntax.message, hint: quoted }, { variant: 'notCel' });
     return;
   }
   if (!atLeast(istioVersion, VERSION_FACTS.celNodeAndFilterStateFallbackRemoved)) return;
@@ -131,9 +107,8 @@ function checkTagValue(value: string, tag: string, path: PathSegment[], istioVer
     gone.name === 'node'
       ? 'the stats filter has no `node` attribute since Istio 1.24'
       : `since Istio 1.24 the stats filter no longer reads a bare name as the filter state \`wasm.${gone.name}\``;
-  report(
-    'ML0329',
-    path,
-    `\`${gone.name}\` is not an attribute of Istio ${istioVersion}'s proxies: ${why}, so the tag \`${tag}\` gets the value "unknown".${quoted || ' Start from request, response, connection, upstream, source, destination, metadata, filter_state, upstream_filter_state or xds.'}`,
-  );
+  const hint =
+    quoted ||
+    ' Start from request, response, connection, upstream, source, destination, metadata, filter_state, upstream_filter_state or xds.';
+  report('ML0329', path, { name: gone.name, version: istioVersion, why, tag, hint }, { variant: 'noAttribute' });
 }

@@ -16,17 +16,13 @@ export const versionAvailability: Check = {
       for (const { path, value } of instances(res.value, change.path)) {
         if (change.enumValue) {
           if (value === change.enumValue) {
-            report(
-              'ML0104',
-              path,
-              `\`${change.enumValue}\` is not available in Istio ${res.istioVersion}; it was added in Istio ${change.added}.`,
-            );
+            report('ML0104', path, { value: change.enumValue, version: res.istioVersion, added: String(change.added) });
           }
         } else {
           report(
             'ML0103',
             path,
-            `\`${String(path[path.length - 1])}\` is not available in Istio ${res.istioVersion}; it was added in Istio ${change.added}.`,
+            { field: String(path[path.length - 1]), version: res.istioVersion, added: String(change.added) },
             { on: 'key' },
           );
         }

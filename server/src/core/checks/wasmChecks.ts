@@ -21,14 +21,10 @@ export const wasmModule: Check = {
 function checkUrl(url: string, path: PathSegment[], report: Report): void {
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(url)?.[1];
   if (scheme !== undefined && !SCHEMES.includes(scheme.toLowerCase())) {
-    report(
-      'ML0307',
-      path,
-      `url contains unsupported scheme: ${scheme}. Use oci://, https://, http:// or file:// (no scheme means oci://).`,
-    );
+    report('ML0307', path, { scheme }, { variant: 'scheme' });
     return;
   }
-  if (!parsesAsUrl(url)) report('ML0307', path, `failed to parse url: ${url}`);
+  if (!parsesAsUrl(url)) report('ML0307', path, { url }, { variant: 'unparsable' });
 }
 
 /** What Go's url.ParseRequestURI (tried as-is, then with http:// in front) rejects: bad %-escapes, spaces, controls. */
@@ -46,11 +42,11 @@ function checkEnv(env: unknown, path: PathSegment[], report: Report): void {
   asArray(env).forEach((entry, i) => {
     if (!isObject(entry)) return;
     if (typeof entry.name === 'string' && entry.name !== '') {
-      if (seen.has(entry.name)) report('ML0313', [...path, i, 'name'], `duplicate env: ${entry.name}`);
+      if (seen.has(entry.name)) report('ML0313', [...path, i, 'name'], { name: entry.name }, { variant: 'duplicate' });
       seen.add(entry.name);
     }
     if (entry.valueFrom === 'HOST' && entry.value !== undefined) {
-      report('ML0313', [...path, i, 'value'], 'value may only be set when valueFrom is INLINE.', { on: 'key' });
+      report('ML0313', [...path, i, 'value'], {}, { on: 'key', variant: 'valueWithHost' });
     }
   });
 }
@@ -62,26 +58,13 @@ export const trafficExtensionShape: Check = {
     const hasWasm = res.spec.wasm !== undefined && res.spec.wasm !== null;
     const hasLua = res.spec.lua !== undefined && res.spec.lua !== null;
     if (hasWasm === hasLua) {
-      report(
-        'ML0312',
-        hasWasm ? ['spec', 'lua'] : ['spec'],
-        hasWasm
-          ? 'Exactly one of wasm or lua must be set; this sets both.'
-          : 'Exactly one of wasm or lua must be set; this sets neither.',
-        { on: 'key' },
-      );
+      report('ML0312', hasWasm ? ['spec', 'lua'] : ['spec'], { which: hasWasm ? 'both' : 'neither' }, { on: 'key' });
     }
     if (isObject(res.spec.lua) && typeof res.spec.lua.inlineCode === 'string') {
       const bytes = Buffer.byteLength(res.spec.lua.inlineCode, 'utf8');
-      if (bytes === 0)
-        report('ML0318', ['spec', 'lua', 'inlineCode'], 'Lua inlineCode must not be empty.', { on: 'key' });
+      if (bytes === 0) report('ML0318', ['spec', 'lua', 'inlineCode'], {}, { on: 'key', variant: 'empty' });
       else if (bytes > 65536)
-        report(
-          'ML0318',
-          ['spec', 'lua', 'inlineCode'],
-          `Lua inlineCode is ${bytes} bytes; istiod accepts at most 65536.`,
-          { on: 'key' },
-        );
+        report('ML0318', ['spec', 'lua', 'inlineCode'], { bytes }, { on: 'key', variant: 'tooLarge' });
     }
   },
 };

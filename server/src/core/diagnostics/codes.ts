@@ -8,14 +8,26 @@ export interface CodeInfo {
   severity: Severity;
   title: string;
   explanation: string;
+  /**
+   * The message template, `{name}` standing for a value the check passes; or named variants where the code says
+   * different things in different cases (the first is the default).
+   */
+  message: string | Record<string, string>;
 }
 
 import { INPUT_CODES } from './catalog/inputCodes';
 import { RULE_CODES } from './catalog/ruleCodes';
+import { ENVOY_FILTER_RULE_CODES } from './catalog/envoyFilterRuleCodes';
 import { ENVOY_CODES } from './catalog/envoyCodes';
 import { LUA_AND_ISTIOCTL_CODES } from './catalog/luaAndIstioctlCodes';
 
-const CODES: CodeInfo[] = [...INPUT_CODES, ...RULE_CODES, ...ENVOY_CODES, ...LUA_AND_ISTIOCTL_CODES];
+const CODES: CodeInfo[] = [
+  ...INPUT_CODES,
+  ...RULE_CODES,
+  ...ENVOY_FILTER_RULE_CODES,
+  ...ENVOY_CODES,
+  ...LUA_AND_ISTIOCTL_CODES,
+];
 
 const byCode = new Map(CODES.map((c) => [c.code, c]));
 

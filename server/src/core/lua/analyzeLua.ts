@@ -1,6 +1,7 @@
 // Checks of one Lua source as Envoy's LuaJIT runs it: syntax (Lua 5.1 plus goto, as LuaJIT accepts it), the Envoy
 // API (methods that do not exist on an object, or not yet in the target Envoy; respond() on the response path),
 // missing callbacks, globals Envoy does not provide, and unused locals. Offsets are in the Lua text.
+import { formatMessage } from '../diagnostics/messages';
 import type { Node } from 'luaparse';
 import {
   methodsOf,
@@ -8,12 +9,12 @@ import {
   returnedObject,
   isEnvoyObject,
   KNOWN_GLOBALS,
-  LUAJIT_MODULES,
   envoyVersionFor,
   availableIn,
 } from './envoyLuaApi';
 import { closestName } from '../text/closestName';
-import { parseLua, LuaFinding, callbackPath, luaString, isIdent, name, visit } from './luaSyntax';
+import { parseLua, LuaFinding, callbackPath, isIdent, name, visit } from './luaSyntax';
+import { requireProblem } from './luaRequire';
 
 export type { LuaFinding };
 export { parseLua };
@@ -56,7 +57,7 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
       if (!b.used && !id.startsWith('_') && b.node.range)
         findings.push({
           code: 'ML0905',
-          message: `Unused local \`${id}\`.`,
+          message: formatMessage('ML0905', { name: id }),
           start: b.node.range[0],
           end: b.node.range[1],
         });
@@ -94,7 +95,11 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
       );
       findings.push({
         code: 'ML0903',
-        message: `${type} has no method \`${method}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+        message: formatMessage('ML0903', {
+          type,
+          method,
+          hint: suggestion ? ` Did you mean \`${suggestion}\`?` : '',
+        }),
         start: id.range![0],
         end: id.range![1],
       });
@@ -103,7 +108,7 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
     if (!availableIn(m, envoy)) {
       findings.push({
         code: 'ML0907',
-        message: `${type}:${method}() needs Envoy ${m.since}; Istio ${istioVersion} ships Envoy ${envoy}.`,
+        message: formatMessage('ML0907', { type, method, since: String(m.since), version: istioVersion, envoy }),
         start: id.range![0],
         end: id.range![1],
       });
@@ -111,7 +116,7 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
     if (method === 'respond' && type === 'StreamHandle' && path === 'response') {
       findings.push({
         code: 'ML0906',
-        message: 'respond() is only allowed in envoy_on_request; on the response path Envoy raises a script error.',
+        message: formatMessage('ML0906'),
         start: id.range![0],
         end: id.range![1],
       });
@@ -137,24 +142,10 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
     closeScope();
   };
 
-  /** `require "x"` of a module Envoy's LuaJIT does not have fails when the script loads. */
   const checkRequire = (call: Node | undefined): void => {
-    if (!call || !isIdent(call.base as Node) || name(call.base as Node) !== 'require' || lookup('require')) return;
-    const arg =
-      call.type === 'StringCallExpression'
-        ? (call.argument as Node)
-        : call.type === 'CallExpression'
-          ? (call.arguments as Node[])[0]
-          : undefined;
-    if (!arg || arg.type !== 'StringLiteral' || !arg.range) return;
-    const module = luaString(arg);
-    if (module === undefined || LUAJIT_MODULES.has(module)) return;
-    findings.push({
-      code: 'ML0908',
-      message: `module '${module}' not found: Envoy's LuaJIT has only its built-in libraries (${[...LUAJIT_MODULES].join(', ')}) and no Lua files on package.path, so require fails when the script loads.`,
-      start: arg.range[0],
-      end: arg.range[1],
-    });
+    if (lookup('require')) return; // a local require is the script's own
+    const f = requireProblem(call);
+    if (f) findings.push(f);
   };
 
   const walkNode = (n: Node | null | undefined): void => {
@@ -208,7 +199,7 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
         else if (!globalsDefined.has(id) && !KNOWN_GLOBALS.has(id)) {
           findings.push({
             code: 'ML0904',
-            message: `\`${id}\` is not defined: Envoy's Lua has the Lua 5.1 standard library and LuaJIT's bit and jit, and no global of that name.`,
+            message: formatMessage('ML0904', { name: id }),
             start: n.range![0],
             end: n.range![1],
           });
@@ -289,7 +280,7 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
   if (!callbacks.has('envoy_on_request') && !callbacks.has('envoy_on_response')) {
     findings.push({
       code: 'ML0902',
-      message: 'The script defines neither envoy_on_request nor envoy_on_response, so Envoy never runs it.',
+      message: formatMessage('ML0902'),
       start: 0,
       end: Math.min(code.length, Math.max(1, code.indexOf('\n') < 0 ? code.length : code.indexOf('\n'))),
     });

@@ -1,4 +1,5 @@
 // Lua source as LuaJIT reads it (luaparse in LuaJIT mode, with exact offsets), and small helpers over its syntax tree.
+import { formatMessage } from '../diagnostics/messages';
 import * as luaparse from 'luaparse';
 import type { Node } from 'luaparse';
 import type { Severity } from '../diagnostics/codes';
@@ -29,7 +30,7 @@ export function parseLua(code: string): { ast?: Node; error?: LuaFinding } {
       return {
         error: {
           code: 'ML0901',
-          message: `Lua could not be parsed: ${err.message}`,
+          message: formatMessage('ML0901', { error: err.message }, 'unparsable'),
           start: 0,
           end: Math.min(1, code.length),
         },
@@ -39,7 +40,7 @@ export function parseLua(code: string): { ast?: Node; error?: LuaFinding } {
     return {
       error: {
         code: 'ML0901',
-        message: `Lua syntax error: ${err.message.replace(/^\[\d+:\d+\] /, '')}`,
+        message: formatMessage('ML0901', { error: err.message.replace(/^\[\d+:\d+\] /, '') }, 'syntax'),
         start: at,
         end: at + Math.max(word.length, at < code.length ? 1 : 0),
       },

@@ -1,6 +1,7 @@
 // `.meshlens.yaml`: a team's Meshlens settings, kept in the repository. The nearest file above a manifest applies to
 // it. This module parses and validates one file (pure: the callers read files); bad content becomes findings located
 // in that file, and the parts that are good still apply.
+import { formatMessage } from '../diagnostics/messages';
 import { allCodes, Severity } from '../diagnostics/codes';
 import { KNOWN_VERSIONS, normalizeVersion } from '../versions/istioVersions';
 import { parseSlice, locateNearest, rangeOf, PathSegment } from '../yaml/parseSlice';
@@ -77,13 +78,14 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
   if (!parsed.analysable) return config;
   const value = parsed.value ?? {};
   if (!isObject(value)) {
-    mark([], `${PROJECT_CONFIG_NAME} must be a mapping with istioVersion, meshConfig, rules and ignore.`);
+    mark([], formatMessage('ML0007', { file: PROJECT_CONFIG_NAME }, 'notMapping'));
     return config;
   }
   schema ??= projectConfigSchema();
   // `rules` is checked entry by entry below, with words for the two usual mistakes.
   for (const p of validateAgainstSchema(schema, value))
-    if (p.path[0] !== 'rules' || (p.path.length === 1 && !isObject(value.rules))) mark(p.path, p.message, p.on);
+    if (p.path[0] !== 'rules' || (p.path.length === 1 && !isObject(value.rules)))
+      mark(p.path, formatMessage('ML0007', { problem: p.message }, 'schema'), p.on);
   if (isObject(value.rules)) {
     const codes = allCodes().map((c) => c.code);
     for (const [code, level] of Object.entries(value.rules)) {
@@ -91,11 +93,14 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
         const near = closestName(code, codes);
         mark(
           ['rules', code],
-          `Unknown diagnostic code ${code}.${near ? ` Did you mean ${near}?` : ''} \`meshlens codes\` lists them.`,
+          formatMessage('ML0007', { code, hint: near ? ` Did you mean ${near}?` : '' }, 'unknownCode'),
           'key',
         );
       } else if (!RULE_LEVELS.includes(level as RuleLevel)) {
-        mark(['rules', code], `${code}: "${String(level)}" is not a level; use one of ${RULE_LEVELS.join(', ')}.`);
+        mark(
+          ['rules', code],
+          formatMessage('ML0007', { code, level: String(level), levels: RULE_LEVELS.join(', ') }, 'level'),
+        );
       }
     }
   }

@@ -3,6 +3,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import type { JsonSchema } from './schemaStore';
 import type { PathSegment } from '../yaml/parseSlice';
 import { closestName } from '../text/closestName';
+import { formatMessage as msg } from '../diagnostics/messages';
 
 export interface SchemaProblem {
   code: string;
@@ -56,9 +57,15 @@ function describe(e: ErrorObject, path: PathSegment[], schema: JsonSchema): Sche
       const suggestion = closestName(name, known);
       return {
         code: 'ML0201',
-        message:
-          `Unknown field \`${name}\`${where}.` +
-          (suggestion ? ` Did you mean \`${suggestion}\`?` : known.length ? ` Known fields: ${known.join(', ')}.` : ''),
+        message: msg('ML0201', {
+          name,
+          where,
+          hint: suggestion
+            ? ` Did you mean \`${suggestion}\`?`
+            : known.length
+              ? ` Known fields: ${known.join(', ')}.`
+              : '',
+        }),
         path: [...path, name],
         on: 'key',
         data: suggestion ? { replacement: suggestion } : undefined,
@@ -67,7 +74,7 @@ function describe(e: ErrorObject, path: PathSegment[], schema: JsonSchema): Sche
     case 'required':
       return {
         code: 'ML0204',
-        message: `Missing required field \`${params.missingProperty}\`${where}.`,
+        message: msg('ML0204', { field: String(params.missingProperty), where }),
         path,
         on: 'key',
         data: { missing: params.missingProperty },
@@ -75,7 +82,7 @@ function describe(e: ErrorObject, path: PathSegment[], schema: JsonSchema): Sche
     case 'type':
       return {
         code: 'ML0202',
-        message: `Expected ${article(String(params.type))}${where}, got ${typeName(e.data)}.`,
+        message: msg('ML0202', { expected: article(String(params.type)), where, actual: typeName(e.data) }),
         path,
         on: 'value',
       };
@@ -85,49 +92,83 @@ function describe(e: ErrorObject, path: PathSegment[], schema: JsonSchema): Sche
       const suggestion = typeof e.data === 'string' ? closestName(e.data, allowed) : undefined;
       return {
         code: 'ML0203',
-        message:
-          `\`${String(e.data)}\` is not allowed${where}. Allowed: ${allowed.join(', ')}.` +
-          (suggestion ? ` Did you mean \`${suggestion}\`?` : ''),
+        message: msg(
+          'ML0203',
+          {
+            value: String(e.data),
+            where,
+            allowed: allowed.join(', '),
+            hint: suggestion ? ` Did you mean \`${suggestion}\`?` : '',
+          },
+          'notAllowed',
+        ),
         path,
         on: 'value',
         data: suggestion ? { replacement: suggestion } : undefined,
       };
     }
     case 'const':
-      return { code: 'ML0203', message: `Expected \`${String(params.allowedValue)}\`${where}.`, path, on: 'value' };
+      return {
+        code: 'ML0203',
+        message: msg('ML0203', { value: String(params.allowedValue), where }, 'const'),
+        path,
+        on: 'value',
+      };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
       return {
         code: 'ML0205',
-        message: `${String(e.data)} is out of range${where}: must be ${params.comparison} ${params.limit}.`,
+        message: msg(
+          'ML0205',
+          { value: String(e.data), where, comparison: String(params.comparison), limit: String(params.limit) },
+          'range',
+        ),
         path,
         on: 'value',
       };
     case 'minLength':
       return {
         code: 'ML0205',
-        message: `Too short${where}: at least ${params.limit} character${params.limit === 1 ? '' : 's'}.`,
+        message: msg(
+          'ML0205',
+          { where, limit: String(params.limit), plural: params.limit === 1 ? '' : 's' },
+          'tooShort',
+        ),
         path,
         on: 'value',
       };
     case 'maxLength':
-      return { code: 'ML0205', message: `Too long${where}: at most ${params.limit} characters.`, path, on: 'value' };
+      return {
+        code: 'ML0205',
+        message: msg('ML0205', { where, limit: String(params.limit) }, 'tooLong'),
+        path,
+        on: 'value',
+      };
     case 'minItems':
     case 'maxItems':
     case 'minProperties':
     case 'maxProperties':
       return {
         code: 'ML0205',
-        message: `${e.keyword.startsWith('min') ? 'Too few' : 'Too many'} entries${where}: ${e.keyword.startsWith('min') ? 'at least' : 'at most'} ${params.limit}.`,
+        message: msg(
+          'ML0205',
+          {
+            fewOrMany: e.keyword.startsWith('min') ? 'Too few' : 'Too many',
+            where,
+            bound: e.keyword.startsWith('min') ? 'at least' : 'at most',
+            limit: String(params.limit),
+          },
+          'count',
+        ),
         path,
         on: 'value',
       };
     case 'pattern':
       return {
         code: 'ML0206',
-        message: `\`${String(e.data)}\` does not match the pattern ${params.pattern}${where}.`,
+        message: msg('ML0206', { value: String(e.data), pattern: String(params.pattern), where }),
         path,
         on: 'value',
       };
@@ -137,14 +178,18 @@ function describe(e: ErrorObject, path: PathSegment[], schema: JsonSchema): Sche
         const set = names.filter((n) => e.data && typeof e.data === 'object' && n in (e.data as object));
         return {
           code: 'ML0207',
-          message: `Set at most one of ${names.map((n) => `\`${n}\``).join(', ')}${where}; found ${set.join(' and ')}.`,
+          message: msg('ML0207', {
+            names: names.map((n) => `\`${n}\``).join(', '),
+            where,
+            found: set.join(' and '),
+          }),
           path,
           on: 'value',
         };
       }
       return {
         code: 'ML0208',
-        message: `Value does not match exactly one of the allowed shapes${where}.`,
+        message: msg('ML0208', { where }, 'notExactlyOne'),
         path,
         on: 'value',
       };
@@ -154,15 +199,20 @@ function describe(e: ErrorObject, path: PathSegment[], schema: JsonSchema): Sche
       if (types.length)
         return {
           code: 'ML0202',
-          message: `Expected ${types.join(' or ')}${where}, got ${typeName(e.data)}.`,
+          message: msg('ML0202', { expected: types.join(' or '), where, actual: typeName(e.data) }),
           path,
           on: 'value',
         };
-      return { code: 'ML0208', message: `Value matches none of the allowed shapes${where}.`, path, on: 'value' };
+      return { code: 'ML0208', message: msg('ML0208', { where }, 'noneOf'), path, on: 'value' };
     }
     default:
       void schema;
-      return { code: 'ML0208', message: `${e.message ?? 'Invalid value'}${where}.`, path, on: 'value' };
+      return {
+        code: 'ML0208',
+        message: msg('ML0208', { detail: e.message ?? 'Invalid value', where }, 'other'),
+        path,
+        on: 'value',
+      };
   }
 }
 

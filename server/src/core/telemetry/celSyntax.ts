@@ -3,6 +3,7 @@
 // every expression measured and never rejects what cel-go accepts; it accepts a few malformed escapes, out-of-range
 // literals and bad macro arguments that cel-go rejects, which @marcbachmann/cel-js's parser catches. Where both
 // reject, the latter's position is used: it points where cel-go's does (at the end for a missing bracket).
+import { formatMessage } from '../diagnostics/messages';
 import { parse } from '@bufbuild/cel';
 import { parse as parseStrict } from '@marcbachmann/cel-js';
 import type { Document } from 'yaml';
@@ -79,7 +80,7 @@ export function accessLogFilterProblems(
     const line = entry.filter.expression.slice(0, error.offset).split('\n').length;
     const column = error.offset - entry.filter.expression.lastIndexOf('\n', error.offset - 1);
     problems.push({
-      message: `must be a valid CEL expression: ${error.message} (at ${line}:${column} of the expression)`,
+      message: formatMessage('ML0315', { error: error.message, line, column }),
       start,
       end,
     });

@@ -10,6 +10,7 @@ import type { Finding } from '../diagnostics/finding';
 import { codeInfo, Severity } from '../diagnostics/codes';
 import { locateNearest, rangeOf } from '../yaml/parseSlice';
 import { configOutcomeChanges } from './configOutcomes';
+import { formatMessage } from '../diagnostics/messages';
 
 export interface UpgradeFinding extends Finding {
   uri: string;
@@ -116,7 +117,7 @@ export function upgradeCheck(
         f.start,
         f.end,
         'ML1003',
-        `Istio ${to}: ${f.message} [${f.code}; not reported for ${from}]`,
+        formatMessage('ML1003', { to, message: f.message, code: f.code, from }),
         null,
         undefined,
         f.severity,
@@ -149,8 +150,8 @@ export function upgradeCheck(
       if (!record) continue;
       const [s, e] = locate(record, ['spec', 'configPatches', p.index]);
       const message = p.applied
-        ? `Applies under Istio ${to} but not under ${from} (${where}): ${old.reason}.`
-        : `Applies under Istio ${from} but no longer under ${to} (${where}): ${p.reason}.`;
+        ? formatMessage('ML1001', { to, from, where, reason: old.reason }, 'starts')
+        : formatMessage('ML1001', { to, from, where, reason: p.reason }, 'stops');
       add(record, record.uri, s, e, 'ML1001', message, p.index, t.workload);
     }
     const oldKeys = was.httpFilters.map(filterKey);
@@ -175,7 +176,7 @@ export function upgradeCheck(
             s,
             e,
             'ML1002',
-            `Istio ${to} adds its filter ${f.name} to the ${where} chain, where ${from} did not.`,
+            formatMessage('ML1002', { to, from, where, filter: f.name }, 'appears'),
             null,
             t.workload,
           );
@@ -190,7 +191,11 @@ export function upgradeCheck(
           s,
           e,
           'ML1002',
-          `Its filter ${f.name} moves in the ${where} chain: under ${from} between ${neighbours(oldCommon, i)}, under ${to} between ${neighbours(newCommon, j)}.`,
+          formatMessage(
+            'ML1002',
+            { filter: f.name, where, from, to, before: neighbours(oldCommon, i), after: neighbours(newCommon, j) },
+            'moves',
+          ),
           null,
           t.workload,
         );
@@ -208,7 +213,7 @@ export function upgradeCheck(
         s,
         e,
         'ML1002',
-        `Istio ${to} no longer puts its filter on the ${where} chain (${from} did, as ${f.name}).`,
+        formatMessage('ML1002', { to, from, where, filter: f.name }, 'disappears'),
         null,
         t.workload,
       );
@@ -220,8 +225,16 @@ export function upgradeCheck(
     if (!record) continue;
     const [s, e] = locate(record, ['spec', 'configPatches', c.after.index]);
     const message = c.after.applied
-      ? `Applies under Istio ${to} but not under ${from} (${c.after.targets.slice(0, 3).join(', ')}): under ${from}, ${c.before.reason}.`
-      : `Applies under Istio ${from} (${c.before.targets.slice(0, 3).join(', ')}) but no longer under ${to}: ${c.after.reason}.`;
+      ? formatMessage(
+          'ML1001',
+          { to, from, targets: c.after.targets.slice(0, 3).join(', '), reason: c.before.reason },
+          'startsConfig',
+        )
+      : formatMessage(
+          'ML1001',
+          { to, from, targets: c.before.targets.slice(0, 3).join(', '), reason: c.after.reason },
+          'stopsConfig',
+        );
     add(record, record.uri, s, e, 'ML1001', message, c.after.index, c.workload);
   }
   return [...findings.values()].sort(

@@ -127,8 +127,8 @@ export const configPatchesMatchingNothing: WorkspaceCheck = {
           r,
           'ML0801',
           ['spec', 'configPatches', index, isObject(cp.match) ? 'match' : 'applyTo'],
-          `This patch changes nothing in the proxy config of the ${n} workload${n === 1 ? '' : 's'} it selects in the workspace: ${entry.reasons[0] ?? 'nothing matched'}.`,
-          { on: 'key' },
+          { count: n, plural: n === 1 ? '' : 's', reason: entry.reasons[0] ?? 'nothing matched' },
+          { on: 'key', variant: 'config' },
         );
       });
     }

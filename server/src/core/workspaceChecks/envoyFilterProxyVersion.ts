@@ -40,7 +40,7 @@ export const relativeOperationWithProxyVersion: WorkspaceCheck = {
             r,
             'IST0155',
             ['spec', 'configPatches', i, 'patch', 'operation'],
-            `The ${String(cp.patch.operation)} operation on ${name} has no priority, and a patch for ${name} matches a proxyVersion: during an upgrade, when proxies of both versions run, it may not apply. Set spec.priority.`,
+            { operation: String(cp.patch.operation), name },
             { data: { supersedes: 'IST0151', setPriority: true } },
           );
         }

@@ -76,8 +76,8 @@ export const patchesMatchingNothing: WorkspaceCheck = {
           r,
           'ML0801',
           ['spec', 'configPatches', i, isObject(cp.match) ? 'match' : 'applyTo'],
-          `This patch changes no chain of the ${n} workload${n === 1 ? '' : 's'} it selects in the workspace: ${reason?.text ?? 'nothing matched'}.`,
-          { on: 'key' },
+          { count: n, plural: n === 1 ? '' : 's', reason: reason?.text ?? 'nothing matched' },
+          { on: 'key', variant: 'chains' },
         );
       });
     }

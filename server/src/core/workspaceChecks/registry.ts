@@ -9,6 +9,7 @@ import { patchesMatchingNothing } from './patchesMatchingNothing';
 import { configPatchesMatchingNothing } from './configPatchesMatchingNothing';
 import { locateNearest, rangeOf } from '../yaml/parseSlice';
 import { codeInfo } from '../diagnostics/codes';
+import { formatMessage } from '../diagnostics/messages';
 import { withoutSuppressed } from '../suppression';
 
 export const WORKSPACE_CHECKS: WorkspaceCheck[] = [
@@ -29,11 +30,13 @@ export function workspaceFindings(ws: Workspace): Map<string, Finding[]> {
   if (cached && cached.version === ws.version) return cached.byUri;
   const byUri = new Map<string, Finding[]>();
   for (const check of WORKSPACE_CHECKS) {
-    check.run(ws, (record, reported, path, message, opts = {}) => {
+    check.run(ws, (record, reported, path, params, opts = {}) => {
       // A code the check does not declare is an internal error, shown where it happened.
       const code = check.codes.includes(reported) ? reported : 'ML0208';
-      if (code !== reported)
-        message = `Internal error in a Meshlens workspace check: it reported ${reported}, which it does not declare.`;
+      const message =
+        code === reported
+          ? formatMessage(code, params, opts.variant)
+          : formatMessage('ML0208', { code: reported }, 'undeclaredWorkspaceCode');
       const doc = record.document;
       const loc = locateNearest(doc.parsed.doc, path);
       const [start, end] = rangeOf(loc, opts.on) ?? [0, 1];

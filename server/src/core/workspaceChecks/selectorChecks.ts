@@ -27,32 +27,14 @@ export const selectorTargets: WorkspaceCheck = {
         const where = rootWide ? 'the workspace' : `namespace ${r.namespace}`;
         const count = `${candidates.length} workload${candidates.length === 1 ? '' : 's'} there`;
         if (r.kind === 'Telemetry')
-          report(
-            r,
-            'IST0101',
-            ['spec', field],
-            `Referenced selector not found: "${shown}" matches no workload in ${where} (${count}).`,
-            { on: 'key' },
-          );
+          report(r, 'IST0101', ['spec', field], { selector: shown, where, count }, { on: 'key' });
         else
-          report(
-            r,
-            'ML0802',
-            ['spec', field],
-            `The ${field} "${shown}" matches no workload in ${where} (${count}), so this ${r.kind} applies nowhere there.`,
-            { on: 'key' },
-          );
+          report(r, 'ML0802', ['spec', field], { field, selector: shown, where, count, kind: r.kind }, { on: 'key' });
       }
       // istioctl skips resources that attach by targetRef (k8sgateway/workloadselector.go).
       if ((r.kind === 'Telemetry' || r.kind === 'WasmPlugin') && targetRefsOf(r.spec).length === 0) {
         for (const gw of matched.filter((w) => w.labels[GATEWAY_NAME_LABEL] !== undefined)) {
-          report(
-            r,
-            'IST0166',
-            ['spec', field],
-            `The selector matches the pods of Gateway API gateway ${gw.labels[GATEWAY_NAME_LABEL]}; use targetRefs to attach to it (kind: Gateway, group: gateway.networking.k8s.io, name: ${gw.labels[GATEWAY_NAME_LABEL]}).`,
-            { on: 'key' },
-          );
+          report(r, 'IST0166', ['spec', field], { gateway: gw.labels[GATEWAY_NAME_LABEL] }, { on: 'key' });
         }
       }
     }

@@ -20,12 +20,7 @@ export const telemetryNamespaceDefaults: WorkspaceCheck = {
       if (list.length < 2) continue;
       const names = list.map((r) => r.name).sort();
       for (const r of list) {
-        report(
-          r,
-          'IST0160',
-          ['metadata', 'name'],
-          `The Telemetries ${names.join(', ')} in namespace "${ns}" are not used because they specify no selector or targetRefs; istiod uses only the oldest.`,
-        );
+        report(r, 'IST0160', ['metadata', 'name'], { names: names.join(', '), namespace: ns });
       }
     }
   },
@@ -48,7 +43,7 @@ export const telemetrySelectorConflicts: WorkspaceCheck = {
           r,
           'IST0159',
           ['spec', 'selector'],
-          `The Telemetries ${names.join(', ')} in namespace "${w.namespace}" all select ${w.kind} ${w.name}; istiod applies them all in creation order.`,
+          { names: names.join(', '), namespace: w.namespace, kind: w.kind, name: w.name },
           { on: 'key' },
         );
       }
@@ -69,12 +64,7 @@ export const telemetryProviders: WorkspaceCheck = {
           entry.disabled !== true &&
           mesh.defaultProviders.accessLogging.length === 0
         ) {
-          report(
-            r,
-            'IST0157',
-            ['spec', 'accessLogging', i],
-            `accessLogging[${i}] names no provider, and the mesh config (${mesh.source}) has no defaultProviders.accessLogging: it is ignored.`,
-          );
+          report(r, 'IST0157', ['spec', 'accessLogging', i], { index: i, meshConfig: mesh.source });
         }
       });
       for (const section of ['metrics', 'tracing', 'accessLogging']) {
@@ -84,20 +74,13 @@ export const telemetryProviders: WorkspaceCheck = {
             if (!isObject(p) || typeof p.name !== 'string' || !p.name) return;
             const type = mesh.providers.get(p.name.toLowerCase());
             const path = ['spec', section, i, 'providers', j, 'name'];
-            if (type === 'lightstep')
-              report(
-                r,
-                'IST0002',
-                path,
-                `The Lightstep provider ${p.name} is deprecated, please migrate to OpenTelemetry provider.`,
-              );
+            if (type === 'lightstep') report(r, 'IST0002', path, { name: p.name });
             else if (type === undefined && mesh.explicit) {
-              report(
-                r,
-                'ML0701',
-                path,
-                `Provider "${p.name}" is not defined in the mesh config (${mesh.source}); istiod skips it silently. Defined: ${[...mesh.providers.keys()].sort().join(', ')}.`,
-              );
+              report(r, 'ML0701', path, {
+                name: p.name,
+                meshConfig: mesh.source,
+                defined: [...mesh.providers.keys()].sort().join(', '),
+              });
             }
           });
         });

@@ -3,12 +3,13 @@ import type { Workspace, ResourceRecord } from '../workspace/workspace';
 import type { PathSegment } from '../yaml/parseSlice';
 import type { ReportOptions } from '../checks/check';
 import type { Fixer } from '../fixes/fixers';
+import type { MessageParams } from '../diagnostics/messages';
 
 export type WorkspaceReport = (
   record: ResourceRecord,
   code: string,
   path: readonly PathSegment[],
-  message: string,
+  params?: MessageParams,
   options?: ReportOptions,
 ) => void;
 

@@ -11,6 +11,7 @@ import {
   Pair,
   YAMLError,
 } from 'yaml';
+import { formatMessage } from '../diagnostics/messages';
 import type { Finding } from '../diagnostics/finding';
 import { codeInfo } from '../diagnostics/codes';
 
@@ -38,7 +39,11 @@ export function parseSlice(text: string): ParsedSlice {
     findings.push(
       finding(
         'ML0003',
-        `Document is ${(text.length / 1e6).toFixed(1)} MB; Meshlens checks documents up to ${MAX_ANALYSED_DOCUMENT_CHARS / 1e6} MB (hover and completion still work).`,
+        formatMessage(
+          'ML0003',
+          { size: (text.length / 1e6).toFixed(1), limit: MAX_ANALYSED_DOCUMENT_CHARS / 1e6 },
+          'tooLarge',
+        ),
         0,
         firstLineEnd(text),
       ),
@@ -51,7 +56,14 @@ export function parseSlice(text: string): ParsedSlice {
     // uniqueKeys off: the library's check is quadratic in a map's size (minutes on a 5 MB map); we check in one pass.
     docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, merge: true }) as Document.Parsed[];
   } catch (e) {
-    findings.push(finding('ML0001', `YAML could not be parsed: ${(e as Error).message}`, 0, Math.min(text.length, 1)));
+    findings.push(
+      finding(
+        'ML0001',
+        formatMessage('ML0001', { error: (e as Error).message }, 'unparsable'),
+        0,
+        Math.min(text.length, 1),
+      ),
+    );
     return { doc: undefined, value: undefined, findings, analysable: false };
   }
   if (!Array.isArray(docs)) docs = []; // an empty stream yields an EmptyStream object
@@ -65,7 +77,7 @@ export function parseSlice(text: string): ParsedSlice {
     findings.push(
       finding(
         'ML0002',
-        `Map keys must be unique: "${String(isScalar(key) ? key.value : key)}" is defined again here.`,
+        formatMessage('ML0002', { key: String(isScalar(key) ? key.value : key) }, 'again'),
         key.range![0],
         key.range![1],
       ),
@@ -75,12 +87,7 @@ export function parseSlice(text: string): ParsedSlice {
   const depth = nestingDepth(doc.contents);
   if (depth.tooDeep) {
     findings.push(
-      finding(
-        'ML0003',
-        `Nesting deeper than ${MAX_NESTING_DEPTH} levels; schema and Istio checks are skipped for this document.`,
-        depth.at,
-        depth.at + 1,
-      ),
+      finding('ML0003', formatMessage('ML0003', { depth: MAX_NESTING_DEPTH }, 'tooDeep'), depth.at, depth.at + 1),
     );
     return { doc, value: undefined, findings, analysable: false };
   }
@@ -88,7 +95,9 @@ export function parseSlice(text: string): ParsedSlice {
   try {
     value = doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    findings.push(finding('ML0003', `Document could not be expanded: ${(e as Error).message}`, 0, firstLineEnd(text)));
+    findings.push(
+      finding('ML0003', formatMessage('ML0003', { error: (e as Error).message }, 'notExpanded'), 0, firstLineEnd(text)),
+    );
     return { doc, value: undefined, findings, analysable: false };
   }
   return { doc, value, findings, analysable: true };
@@ -97,13 +106,14 @@ export function parseSlice(text: string): ParsedSlice {
 function fromYamlError(err: YAMLError, text: string, isError: boolean): Finding {
   const [start, end] = err.pos;
   let code = err.code === 'DUPLICATE_KEY' ? 'ML0002' : 'ML0001';
-  let message = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  if (/call stack/i.test(message)) {
+  const error = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  let message = formatMessage(code, { error }, 'syntax');
+  if (/call stack/i.test(error)) {
     // The YAML library recurses per nesting level and gives up on pathological depth; that is a limit, not a typo.
     code = 'ML0003';
-    message = `Nesting deeper than ${MAX_NESTING_DEPTH} levels; this document is not checked.`;
+    message = formatMessage('ML0003', { depth: MAX_NESTING_DEPTH }, 'tooDeepToParse');
   }
-  if (err.code === 'TAB_AS_INDENT') message = 'Tabs are not allowed for indentation in YAML; use spaces.';
+  if (err.code === 'TAB_AS_INDENT') message = formatMessage('ML0001', {}, 'tabs');
   const f = finding(code, message, start, Math.max(end, Math.min(start + 1, text.length)));
   if (!isError && code === 'ML0001') f.severity = 'warning';
   return f;

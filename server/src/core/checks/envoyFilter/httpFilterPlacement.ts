@@ -45,18 +45,15 @@ export const httpFilterPlacement: Check = {
         report(
           'ML0328',
           ['spec', 'configPatches', i, 'match', 'listener', 'filterChain', 'filter', 'name'],
-          `HTTP filters live only inside ${HCM}; istiod never looks for them in ${filterName}, so this HTTP_FILTER patch can never apply.`,
+          { hcm: HCM, filter: filterName },
+          { variant: 'notHcm' },
         );
         return;
       }
       const anchor = anchorOf(cp);
       // A subFilter without a name is the webhook's error (ML0324); this is about a missing subFilter.
       if ((op === 'REPLACE' || op === 'REMOVE') && anchor === undefined && !isObject(filter?.subFilter)) {
-        report(
-          'ML0328',
-          opPath,
-          `${op} of an HTTP filter needs match.listener.filterChain.filter.subFilter.name naming the filter; without it istiod skips the patch.`,
-        );
+        report('ML0328', opPath, { op }, { variant: 'noSubFilter' });
         return;
       }
       const afterRouter = op === 'ADD' || (op === 'INSERT_AFTER' && (anchor === undefined || anchor === ROUTER));
@@ -67,11 +64,7 @@ export const httpFilterPlacement: Check = {
             : anchor === ROUTER
               ? `INSERT_AFTER ${ROUTER} puts the filter after it`
               : `INSERT_AFTER without a subFilter match appends the filter at the end of the chain, after ${ROUTER}`;
-        report(
-          'ML0327',
-          opPath,
-          `${how}. Envoy rejects the listener: "terminal filter named ${ROUTER} of type ${ROUTER} must be the last filter in a http filter chain". Use INSERT_BEFORE with subFilter ${ROUTER}.`,
-        );
+        report('ML0327', opPath, { how, router: ROUTER });
       }
     });
   },

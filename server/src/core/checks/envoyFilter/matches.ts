@@ -16,11 +16,7 @@ export const envoyFilterInternals: Check = {
   codes: ['ML0320'],
   kinds: ['EnvoyFilter'],
   run(_res, report) {
-    report(
-      'ML0320',
-      ['kind'],
-      'EnvoyFilter exposes internal implementation details that may change at any time. Prefer other APIs if possible, and exercise extreme caution, especially around upgrades.',
-    );
+    report('ML0320', ['kind']);
   },
 };
 
@@ -41,54 +37,31 @@ export const envoyFilterMatches: Check = {
       if (!match) return;
       const matchKind = MATCH_KINDS.find((k) => match[k] !== undefined);
       if (LISTENER_CLASS.includes(applyTo) && matchKind && matchKind !== 'listener') {
-        report(
-          'ML0322',
-          [...base, matchKind],
-          'Envoy filter: applyTo for listener class objects cannot have non listener match',
-          { on: 'key' },
-        );
+        report('ML0322', [...base, matchKind], { class: 'listener', match: 'listener' }, { on: 'key' });
       } else if (ROUTE_CLASS.includes(applyTo) && matchKind && matchKind !== 'routeConfiguration') {
-        report(
-          'ML0322',
-          [...base, matchKind],
-          'Envoy filter: applyTo for http route class objects cannot have non route configuration match',
-          { on: 'key' },
-        );
+        report('ML0322', [...base, matchKind], { class: 'http route', match: 'route configuration' }, { on: 'key' });
       } else if (applyTo === 'CLUSTER' && matchKind && matchKind !== 'cluster') {
-        report(
-          'ML0322',
-          [...base, matchKind],
-          'Envoy filter: applyTo for cluster class objects cannot have non cluster match',
-          { on: 'key' },
-        );
+        report('ML0322', [...base, matchKind], { class: 'cluster', match: 'cluster' }, { on: 'key' });
       }
       const listener = isObject(match.listener) ? match.listener : undefined;
       const chain = isObject(listener?.filterChain) ? listener!.filterChain : undefined;
       const filter = isObject(chain?.filter) ? chain!.filter : undefined;
       if (!filter) return;
       const fpath: PathSegment[] = [...base, 'listener', 'filterChain', 'filter'];
-      if (applyTo === 'LISTENER' || applyTo === 'FILTER_CHAIN')
-        report('ML0323', fpath, `Envoy filter: filter match has no effect when used with ${applyTo}`, { on: 'key' });
+      if (applyTo === 'LISTENER' || applyTo === 'FILTER_CHAIN') report('ML0323', fpath, { applyTo }, { on: 'key' });
       if (typeof filter.name !== 'string' || filter.name === '') {
-        report('ML0324', fpath, 'Envoy filter: filter match has no name to match on', { on: 'key' });
+        report('ML0324', fpath, {}, { on: 'key', variant: 'noFilterName' });
         return;
       }
       checkDeprecatedName(filter.name, [...fpath, 'name'], report);
       const sub = isObject(filter.subFilter) ? filter.subFilter : undefined;
       if (!sub) return;
       const spath: PathSegment[] = [...fpath, 'subFilter'];
-      if (applyTo !== 'HTTP_FILTER')
-        report('ML0324', spath, 'Envoy filter: subfilter match can be used with applyTo HTTP_FILTER only', {
-          on: 'key',
-        });
+      if (applyTo !== 'HTTP_FILTER') report('ML0324', spath, {}, { on: 'key', variant: 'subFilterApplyTo' });
       else if (!HCM_NAMES.includes(filter.name))
-        report(
-          'ML0324',
-          [...fpath, 'name'],
-          'Envoy filter: subfilter match requires filter match with envoy.filters.network.http_connection_manager',
-        );
+        report('ML0324', [...fpath, 'name'], {}, { variant: 'subFilterNeedsHcm' });
       else if (typeof sub.name !== 'string' || sub.name === '')
-        report('ML0324', spath, 'Envoy filter: subfilter match has no name to match on', { on: 'key' });
+        report('ML0324', spath, {}, { on: 'key', variant: 'noSubFilterName' });
       else checkDeprecatedName(sub.name, [...spath, 'name'], report);
     });
   },
@@ -96,20 +69,14 @@ export const envoyFilterMatches: Check = {
 
 function checkDeprecatedName(name: string, path: PathSegment[], report: Report): void {
   const canonical = canonicalFilterName(name);
-  if (canonical)
-    report('ML0325', path, `using deprecated filter name "${name}"; use "${canonical}" instead`, {
-      data: { replacement: canonical },
-    });
+  if (canonical) report('ML0325', path, { name, canonical }, { data: { replacement: canonical } });
 }
 
 const RE2_UNSUPPORTED = /\(\?[=!]|\(\?<[=!]|\\[1-9]/;
 
 function checkProxyVersion(pattern: string, path: PathSegment[], report: Report): void {
   if (pattern.length > 1024) {
-    report('ML0321', path, 'Envoy filter: proxyVersion match exceeds 1024 characters and will be ignored', {
-      on: 'key',
-      severity: 'warning',
-    });
+    report('ML0321', path, {}, { on: 'key', severity: 'warning', variant: 'tooLong' });
     return;
   }
   let error: string | undefined;
@@ -122,5 +89,5 @@ function checkProxyVersion(pattern: string, path: PathSegment[], report: Report)
       error = (e as Error).message.replace(/^Invalid regular expression: /, '');
     }
   }
-  if (error) report('ML0321', path, `Envoy filter: invalid regex for proxy version, [${error}]`);
+  if (error) report('ML0321', path, { error }, { variant: 'invalid' });
 }

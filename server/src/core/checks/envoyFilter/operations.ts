@@ -76,23 +76,12 @@ export function orderIndependence(patches: unknown[], index: number): string | u
   return undefined;
 }
 
-function relativeMessage(op: string, anchor: string | undefined, independent: string | undefined): string {
-  if (independent)
-    return `istioctl analyze flags ${op} in an EnvoyFilter without priority, but here the order of EnvoyFilters cannot change the outcome: ${independent}.`;
-  if (anchor && looksLikeExtensionFilter(anchor)) {
-    return `The ${op} operation is anchored on ${anchor}, a WasmPlugin or TrafficExtension filter: it is there only where that extension applies, its name changes between Istio versions, and this EnvoyFilter has no priority. Set spec.priority, or use INSERT_FIRST or ADD.`;
-  }
-  if (anchor)
-    return `The ${op} operation is anchored on ${anchor}, which istiod does not generate: another EnvoyFilter, a WasmPlugin or a TrafficExtension adds it, and this EnvoyFilter has no priority, so whether it applies depends on the order of EnvoyFilters. Set spec.priority, or use INSERT_FIRST or ADD.`;
-  return `The ${op} operation is relative to other filters, and this EnvoyFilter has no priority: whether it applies depends on the order of EnvoyFilters. Use INSERT_FIRST or ADD, or set spec.priority.`;
+/** Which IST0151 message fits: the order cannot matter, or the kind of anchor that makes it matter. */
+function relativeVariant(anchor: string | undefined, independent: string | undefined): string {
+  if (independent) return 'independent';
+  if (anchor && looksLikeExtensionFilter(anchor)) return 'extensionAnchor';
+  return anchor ? 'otherAnchor' : 'noAnchor';
 }
-
-const MESSAGES: Record<string, (applyTo: string, op: string) => string> = {
-  IST0152: (a) =>
-    `REPLACE is ignored for applyTo ${a}; it only works for HTTP_FILTER, NETWORK_FILTER and VIRTUAL_HOST.`,
-  IST0153: (a) => `ADD is ignored for applyTo ${a}.`,
-  IST0154: (a) => `REMOVE is ignored for applyTo ${a}.`,
-};
 
 export const envoyFilterOperations: Check = {
   codes: ['IST0151', 'IST0152', 'IST0153', 'IST0154'],
@@ -110,11 +99,18 @@ export const envoyFilterOperations: Check = {
       const path = ['spec', 'configPatches', i, 'patch', 'operation'];
       if (code === 'IST0151') {
         const independent = orderIndependence(patches, i);
-        report(code, path, relativeMessage(op, anchorOf(cp), independent), {
-          data: { setPriority: true },
-          severity: independent ? 'info' : undefined,
-        });
-      } else if (code) report(code, path, MESSAGES[code](applyTo, op));
+        const anchor = anchorOf(cp);
+        report(
+          code,
+          path,
+          { op, anchor: anchor ?? '', reason: independent ?? '' },
+          {
+            data: { setPriority: true },
+            severity: independent ? 'info' : undefined,
+            variant: relativeVariant(anchor, independent),
+          },
+        );
+      } else if (code) report(code, path, { applyTo });
     }
   },
 };

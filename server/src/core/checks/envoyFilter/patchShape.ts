@@ -15,15 +15,13 @@ export const waypointMatch: Check = {
       const base = ['spec', 'configPatches', i, 'match'];
       const hasWaypoint = match.waypoint !== undefined;
       if (match.context === 'WAYPOINT' && !hasWaypoint) {
-        report('ML0309', [...base, 'context'], 'context WAYPOINT requires a match.waypoint.');
+        report('ML0309', [...base, 'context'], {}, { variant: 'needsWaypoint' });
       } else if (match.context !== 'WAYPOINT' && hasWaypoint) {
-        report('ML0309', [...base, 'waypoint'], 'match.waypoint is only supported when context is WAYPOINT.', {
-          on: 'key',
-        });
+        report('ML0309', [...base, 'waypoint'], {}, { on: 'key', variant: 'onlyWaypoint' });
       }
       const port = isObject(match.waypoint) ? match.waypoint.portNumber : undefined;
       if (typeof port === 'number' && (port <= 0 || port > 65535)) {
-        report('ML0310', [...base, 'waypoint', 'portNumber'], `port must be between 1-65535, got ${port}.`);
+        report('ML0310', [...base, 'waypoint', 'portNumber'], { port });
       }
     });
   },
@@ -36,22 +34,22 @@ export const patchCompleteness: Check = {
   run(res, report) {
     configPatches(res.spec).forEach(({ patch: patch, index: i }) => {
       const path: PathSegment[] = ['spec', 'configPatches', i];
-      if (patch === null) return report('ML0314', path, 'Envoy filter: null config patch.');
+      if (patch === null) return report('ML0314', path, {}, { variant: 'nullPatch' });
       if (!isObject(patch)) return;
       // The webhook skips every other check for WAYPOINT patches.
       if (isObject(patch.match) && patch.match.context === 'WAYPOINT') return;
       if (patch.applyTo === undefined || patch.applyTo === 'INVALID')
-        report('ML0314', path, 'Envoy filter: missing applyTo.', { on: 'value' });
-      if (!isObject(patch.patch)) return report('ML0314', path, 'Envoy filter: missing patch.', { on: 'value' });
+        report('ML0314', path, {}, { on: 'value', variant: 'applyTo' });
+      if (!isObject(patch.patch)) return report('ML0314', path, {}, { on: 'value', variant: 'patch' });
       const op = patch.patch.operation;
       if (op === undefined || op === 'INVALID')
-        report('ML0314', [...path, 'patch'], 'Envoy filter: missing patch operation.', { on: 'key' });
+        report('ML0314', [...path, 'patch'], {}, { on: 'key', variant: 'operation' });
       if (op !== undefined && op !== 'REMOVE' && op !== 'INVALID' && patch.patch.value === undefined) {
         report(
           'ML0314',
           [...path, 'patch'],
-          `Envoy filter: missing patch value for non-remove operation ${String(op)}.`,
-          { on: 'key', data: { addValue: true } },
+          { operation: String(op) },
+          { on: 'key', data: { addValue: true }, variant: 'value' },
         );
       }
     });

@@ -9,6 +9,7 @@
 import type { ErrorObject } from 'ajv';
 import { configPatches } from '../../resources/configPatches';
 import { Check, Report } from '../check';
+import type { MessageParams } from '../../diagnostics/messages';
 import { isObject, walk } from '../../util/values';
 import { validatorFor, messageForApplyTo, messageForType } from '../../envoy/envoySchemas';
 import { isTypedStruct } from '../../envoy/catalog';
@@ -68,13 +69,15 @@ function check(value: unknown, def: string, base: PathSegment[], where: Where, r
     const key = `${f.code} ${path.join('/')}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    report(f.code, path, f.message, { on: f.on, severity: where.typedStruct ? 'warning' : undefined });
+    report(f.code, path, f.params, {
+      on: f.on,
+      severity: where.typedStruct ? 'warning' : undefined,
+      variant: f.variant,
+    });
   }
 }
 
 const PUSH = 'Envoy will reject this when istiod pushes it';
-const DROPPED =
-  'inside a TypedStruct Envoy drops it with a warning in its log (unknown fields are ignored for dynamic config), so it never takes effect';
 
 function remoteCode(path: PathSegment[]): boolean {
   const at = path.findIndex((s) => s === 'remote');
@@ -99,32 +102,38 @@ function describe(
   e: ErrorObject,
   root: unknown,
   where: Where,
-): { code: string; message: string; path: PathSegment[]; on: 'key' | 'value' } | undefined {
+): { code: string; params: MessageParams; variant: string; path: PathSegment[]; on: 'key' | 'value' } | undefined {
   const path = toPath(e.instancePath, root);
   const p = e.params as Record<string, unknown>;
   const parent = e.parentSchema as Record<string, unknown> | undefined;
   const field = path.length ? String(path[path.length - 1]) : where.message;
-  const inTs = where.typedStruct ? ` (inside a TypedStruct, which istiod does not decode: ${PUSH})` : '';
+  const inTypedStruct = where.typedStruct ? ` (inside a TypedStruct, which istiod does not decode: ${PUSH})` : '';
   switch (e.keyword) {
     case 'additionalProperties':
       return {
         code: 'ML0605',
-        message: where.typedStruct
-          ? `\`${p.additionalProperty}\` is not a field of ${where.message}: ${DROPPED}.`
-          : `\`${p.additionalProperty}\` is not a field of this ${where.message} value; istiod's decoding drops it, so it never reaches Envoy.`,
+        params: { field: String(p.additionalProperty), message: where.message },
+        variant: where.typedStruct ? 'typedStruct' : 'decoded',
         path: [...path, String(p.additionalProperty)],
         on: 'key',
       };
     case 'required':
       if (where.merge) return undefined; // a MERGE value is partial
-      return { code: 'ML0607', message: `\`${p.missingProperty}\` is required: ${PUSH}.`, path, on: 'key' };
+      return {
+        code: 'ML0607',
+        params: { field: String(p.missingProperty) },
+        variant: 'required',
+        path,
+        on: 'key',
+      };
     case 'anyOf': {
       if (parent?.['x-requirement'])
         return where.merge
           ? undefined
           : {
               code: 'ML0607',
-              message: `${String(parent.errorMessage ?? 'a required field is missing')} ${PUSH}.`,
+              params: { requirement: String(parent.errorMessage ?? 'a required field is missing') },
+              variant: 'requirement',
               path,
               on: 'key',
             };
@@ -133,20 +142,23 @@ function describe(
       if (options && where.typedStruct && typeof e.data === 'string')
         return {
           code: 'ML0606',
-          message: `\`${String(e.data)}\` is not a value of \`${field}\` (allowed: ${options.join(', ')}): ${DROPPED}, and the field keeps its default.`,
+          params: { value: String(e.data), field, allowed: options.join(', ') },
+          variant: 'enumDropped',
           path,
           on: 'value',
         };
       if (options)
         return {
           code: 'ML0606',
-          message: `\`${String(e.data)}\` is not a value of \`${field}\`. Allowed: ${options.join(', ')}.${inTs}`,
+          params: { value: String(e.data), field, allowed: options.join(', '), inTypedStruct },
+          variant: 'enum',
           path,
           on: 'value',
         };
       return {
         code: 'ML0606',
-        message: `\`${field}\` has the wrong type: expected ${describeTypes(parent)}.${inTs}`,
+        params: { field, expected: describeTypes(parent), inTypedStruct },
+        variant: 'wrongType',
         path,
         on: 'value',
       };
@@ -155,7 +167,8 @@ function describe(
       if (where.typedStruct && durationObject(e)) return undefined;
       return {
         code: 'ML0606',
-        message: `\`${field}\` must be ${article(String(p.type))}, not ${typeName(e.data)}; istiod cannot decode it.${inTs}`,
+        params: { field, expected: article(String(p.type)), actual: typeName(e.data), inTypedStruct },
+        variant: 'type',
         path,
         on: 'value',
       };
@@ -164,13 +177,15 @@ function describe(
       if (where.typedStruct && typeof e.data === 'string')
         return {
           code: 'ML0606',
-          message: `\`${String(e.data)}\` is not allowed for \`${field}\`: ${DROPPED}, and the field keeps its default.`,
+          params: { value: String(e.data), field },
+          variant: 'notAllowedDropped',
           path,
           on: 'value',
         };
       return {
         code: 'ML0606',
-        message: `\`${String(e.data)}\` is not allowed for \`${field}\`.${inTs}`,
+        params: { value: String(e.data), field, inTypedStruct },
+        variant: 'notAllowed',
         path,
         on: 'value',
       };
@@ -178,9 +193,8 @@ function describe(
       const m = /dependencies\/([^/]+)\/properties\/([^/]+)\/false schema$/.exec(e.schemaPath);
       return {
         code: 'ML0606',
-        message: m
-          ? `\`${m[2]}\` and \`${m[1]}\` belong to the same oneof: set only one.${inTs}`
-          : `\`${field}\` is not allowed here.${inTs}`,
+        params: m ? { first: m[2], second: m[1], inTypedStruct } : { field, inTypedStruct },
+        variant: m ? 'oneof' : 'notHere',
         path,
         on: 'key',
       };
@@ -191,7 +205,8 @@ function describe(
     case 'exclusiveMaximum':
       return {
         code: 'ML0607',
-        message: `\`${field}\` must be ${p.comparison} ${p.limit}: ${PUSH}.`,
+        params: { field, comparison: String(p.comparison), limit: String(p.limit) },
+        variant: 'range',
         path,
         on: 'value',
       };
@@ -203,7 +218,13 @@ function describe(
     case 'maxProperties':
       return {
         code: 'ML0607',
-        message: `\`${field}\` is ${e.keyword.startsWith('min') ? 'too short' : 'too long'} (${e.keyword} ${p.limit}): ${PUSH}.`,
+        params: {
+          field,
+          shortOrLong: e.keyword.startsWith('min') ? 'too short' : 'too long',
+          keyword: e.keyword,
+          limit: String(p.limit),
+        },
+        variant: 'length',
         path,
         on: 'value',
       };
@@ -219,12 +240,24 @@ function describe(
         return undefined;
       return {
         code: 'ML0606',
-        message: `\`${String(e.data)}\` is not a valid value for \`${field}\` (expected ${String(parent?.errorMessage ?? `the pattern ${p.pattern}`)}).${inTs}`,
+        params: {
+          value: String(e.data),
+          field,
+          expected: String(parent?.errorMessage ?? `the pattern ${p.pattern}`),
+          inTypedStruct,
+        },
+        variant: 'pattern',
         path,
         on: 'value',
       };
     default:
-      return { code: 'ML0607', message: `\`${field}\`: ${e.message ?? 'invalid'}: ${PUSH}.`, path, on: 'value' };
+      return {
+        code: 'ML0607',
+        params: { field, detail: e.message ?? 'invalid' },
+        variant: 'other',
+        path,
+        on: 'value',
+      };
   }
 }
 

@@ -50,12 +50,7 @@ function checkWasmCode(wasm: Record<string, unknown>, path: PathSegment[], repor
   const vmKey = config.vm_config !== undefined ? 'vm_config' : 'vmConfig';
   const vm = config[vmKey];
   if (isObject(vm) && vm.code === undefined)
-    report(
-      'ML0607',
-      [...path, 'config', vmKey],
-      'vm_config has no `code`: Envoy cannot load a Wasm module from nowhere and rejects the filter when istiod pushes it.',
-      { on: 'key' },
-    );
+    report('ML0607', [...path, 'config', vmKey], {}, { on: 'key', variant: 'wasmWithoutCode' });
 }
 
 function checkType(typeUrl: string, path: PathSegment[], report: Report, where: 'any' | 'typed-struct'): void {
@@ -65,19 +60,15 @@ function checkType(typeUrl: string, path: PathSegment[], report: Report, where: 
     report(
       'ML0601',
       path,
-      `referenced type unknown (hint: try using the v3 XDS API): ${typeUrl}` +
-        (successor ? `. The v3 type is ${successor}.` : ''),
+      { type: typeUrl, hint: successor ? `. The v3 type is ${successor}.` : '' },
       { data: successor ? { replacement: successor } : undefined },
     );
   } else if (status === 'unknown' && /^type\.googleapis\.com\/[\w.]+$/.test(typeUrl)) {
     // Inside a TypedStruct istiod passes the type through; Envoy rejects it when the config is pushed.
-    if (where === 'typed-struct')
-      report('ML0602', path, `Envoy will reject this when istiod pushes it: unknown type ${typeUrl}.`, {
-        severity: 'warning',
-      });
-    else report('ML0602', path, `referenced type unknown: ${typeUrl}`);
+    if (where === 'typed-struct') report('ML0602', path, { type: typeUrl }, { severity: 'warning', variant: 'pushed' });
+    else report('ML0602', path, { type: typeUrl }, { variant: 'unknown' });
   } else if (status === 'unknown') {
-    report('ML0602', path, `"${typeUrl}" is not a type URL: write type.googleapis.com/<package>.<Message>.`);
+    report('ML0602', path, { type: typeUrl }, { variant: 'notUrl' });
   }
 }
 
@@ -87,7 +78,7 @@ function checkFilterValue(value: Record<string, unknown>, op: string, base: Path
   const name = typeof value.name === 'string' ? value.name : undefined;
   // A MERGE value is partial: it may rename a filter without repeating its config.
   if (op !== 'MERGE' && name && typed === undefined && discovery === undefined) {
-    report('ML0604', [...base, 'name'], `using deprecated types by name without typed_config; ${name}`);
+    report('ML0604', [...base, 'name'], { name });
   }
   if (!name || !isObject(typed) || typeof typed['@type'] !== 'string') return;
   const type = typed['@type'];
@@ -95,10 +86,10 @@ function checkFilterValue(value: Record<string, unknown>, op: string, base: Path
   if (!named || isTypedStruct(type)) return;
   const owner = filterByType(type);
   if (owner && owner.name !== named.name && !named.types.some((t) => type.endsWith('/' + t))) {
-    report(
-      'ML0603',
-      [...base, typed === value.typed_config ? 'typed_config' : 'typedConfig', '@type'],
-      `Filter \`${name}\` is configured with the type of \`${owner.name}\` (${type}); Envoy runs the filter the type names.`,
-    );
+    report('ML0603', [...base, typed === value.typed_config ? 'typed_config' : 'typedConfig', '@type'], {
+      name,
+      owner: owner.name,
+      type,
+    });
   }
 }
