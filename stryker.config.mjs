@@ -1,16 +1,8 @@
 // Mutation testing of the core's chain engine and checks (`npm run mutate`; not part of CI: it takes a while).
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
-import { resolve } from 'node:path';
+// The sandboxes do not see ../shared, so the corpus tests skip there: with them every mutant would run the whole
+// corpus (hours on two cores instead of under one).
 // Stryker mutates the TypeScript sources in a sandbox, the build bundles the unit tests from them, and mocha runs the
 // tests that cover each mutant. Incremental: a re-run only tests mutants whose code or tests changed.
-// The sandboxes live in .stryker-tmp/sandbox-*/, where the tests look for the research data at .stryker-tmp/shared:
-// link it there, so the corpus tests run (and kill mutants) in the sandbox too.
-const shared = resolve('..', 'shared');
-if (existsSync(shared) && !existsSync('.stryker-tmp/shared')) {
-  mkdirSync('.stryker-tmp', { recursive: true });
-  symlinkSync(shared, '.stryker-tmp/shared', 'dir');
-}
-
 export default {
   testRunner: 'mocha',
   // The chain engine and the per-resource checks: the code whose test strength the README reports.

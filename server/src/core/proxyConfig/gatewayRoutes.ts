@@ -3,10 +3,10 @@
 import { isObject, asArray } from '../util/values';
 import type { Workspace, OtherObject } from '../workspace/workspace';
 import { fullHost, meshServices } from './meshServices';
-import { hostCovers } from './virtualServices';
+import { hostCovers, virtualServiceHttpRoutes } from './virtualServices';
 import { outboundClusterName } from './sidecarOutbound';
 import type { GatewayServer } from './gatewayServers';
-import { VirtualHostModel, vhost, route, RouteModel, RouteAction } from './model';
+import { VirtualHostModel, vhost, route, RouteModel } from './model';
 
 function bindsTo(o: OtherObject, s: GatewayServer): boolean {
   if (s.gatewayApi) {
@@ -50,23 +50,7 @@ function routeHosts(o: OtherObject): string[] {
 
 function httpRoutesOf(o: OtherObject): RouteModel[] {
   const spec = isObject(o.value.spec) ? o.value.spec : {};
-  if (o.kind === 'VirtualService') {
-    return asArray(spec.http)
-      .filter(isObject)
-      .flatMap((r) => {
-        const base = typeof r.name === 'string' ? r.name : '';
-        const action: RouteAction = isObject(r.redirect)
-          ? 'REDIRECT'
-          : isObject(r.directResponse)
-            ? 'DIRECT_RESPONSE'
-            : 'ROUTE';
-        const matches = asArray(r.match).filter(isObject);
-        const names = matches.length
-          ? matches.map((m) => (typeof m.name === 'string' && m.name ? `${base}.${m.name}` : base))
-          : [base];
-        return names.map((n) => route(n, action, { match: { prefix: '/' } }));
-      });
-  }
+  if (o.kind === 'VirtualService') return virtualServiceHttpRoutes(spec);
   // Gateway API rules are named by their name, or <namespace>.<route>.<rule index> (conversion.go convertHTTPRoute).
   return asArray(spec.rules)
     .filter(isObject)

@@ -3,6 +3,17 @@
 import type { Origin, RenderedFilter } from '../chain/types';
 
 export type ProxyKind = 'sidecar' | 'gateway' | 'waypoint';
+
+/** The applyTo kinds that act on the config outside filter chains' filters (ML0801 and the upgrade check read them). */
+export const CONFIG_OBJECT_KINDS: ReadonlySet<string> = new Set([
+  'LISTENER',
+  'FILTER_CHAIN',
+  'LISTENER_FILTER',
+  'CLUSTER',
+  'ROUTE_CONFIGURATION',
+  'VIRTUAL_HOST',
+  'HTTP_ROUTE',
+]);
 export type ListenerDirection = 'inbound' | 'outbound' | 'gateway';
 export type PatchContext = 'SIDECAR_INBOUND' | 'SIDECAR_OUTBOUND' | 'GATEWAY' | 'WAYPOINT';
 

@@ -12,6 +12,25 @@ export function hostCovers(pattern: string, host: string): boolean {
   return pattern === host;
 }
 
+/** The Envoy routes of a VirtualService's http section: one per match, named `<route>.<match>` where both are named. */
+export function virtualServiceHttpRoutes(spec: Record<string, unknown>): RouteModel[] {
+  return asArray(spec.http)
+    .filter(isObject)
+    .flatMap((r) => {
+      const base = typeof r.name === 'string' ? r.name : '';
+      const action: RouteAction = isObject(r.redirect)
+        ? 'REDIRECT'
+        : isObject(r.directResponse)
+          ? 'DIRECT_RESPONSE'
+          : 'ROUTE';
+      const matches = asArray(r.match).filter(isObject);
+      const names = matches.length
+        ? matches.map((m) => (typeof m.name === 'string' && m.name ? `${base}.${m.name}` : base))
+        : [base];
+      return names.map((n) => route(n, action, { match: { prefix: '/' } }));
+    });
+}
+
 /** `gateways` of a VirtualService: the sidecars (`mesh`, the default) or gateways as `namespace/name`. */
 function boundTo(spec: Record<string, unknown>, namespace: string): string[] {
   const list = asArray(spec.gateways).filter((g): g is string => typeof g === 'string');
@@ -35,20 +54,7 @@ export function virtualServiceRoutes(
     if (!boundTo(spec, o.namespace).includes(gateway)) continue;
     const hosts = asArray(spec.hosts).filter((h): h is string => typeof h === 'string');
     if (!hosts.some((h) => hostCovers(fullHost(h, o.namespace), host))) continue;
-    const routes: RouteModel[] = [];
-    for (const r of asArray(spec.http).filter(isObject)) {
-      const base = typeof r.name === 'string' ? r.name : '';
-      const action: RouteAction = isObject(r.redirect)
-        ? 'REDIRECT'
-        : isObject(r.directResponse)
-          ? 'DIRECT_RESPONSE'
-          : 'ROUTE';
-      const matches = asArray(r.match).filter(isObject);
-      const names = matches.length
-        ? matches.map((m) => (typeof m.name === 'string' && m.name ? `${base}.${m.name}` : base))
-        : [base];
-      for (const name of names) routes.push(route(name, action, { match: { prefix: '/' } }));
-    }
+    const routes = virtualServiceHttpRoutes(spec);
     if (!routes.length)
       routes.push(route('default', 'ROUTE', { match: { prefix: '/' }, route: { cluster: defaultCluster } }));
     return { routes, source: `VirtualService ${o.namespace}/${o.name}` };

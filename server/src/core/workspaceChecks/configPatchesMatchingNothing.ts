@@ -2,6 +2,7 @@
 // ROUTE_CONFIGURATION, VIRTUAL_HOST, HTTP_ROUTE): found by rendering the whole config of the workloads the EnvoyFilter
 // selects. Only decided where the match names things the workspace shows (its services, gateways and the names
 // istiod derives from them); a cluster of a service defined elsewhere is not a mistake the workspace can prove.
+import { CONFIG_OBJECT_KINDS } from '../proxyConfig/types';
 import type { WorkspaceCheck } from './workspaceCheck';
 import type { Workspace } from '../workspace/workspace';
 import { configPatches } from '../resources/configPatches';
@@ -11,15 +12,6 @@ import { proxyContext, isGatewayWorkload } from '../proxy/proxyContext';
 import { cachedProxyConfig } from '../proxyConfig/renderProxyConfig';
 import { meshServices } from '../proxyConfig/meshServices';
 
-const KINDS = new Set([
-  'LISTENER',
-  'FILTER_CHAIN',
-  'LISTENER_FILTER',
-  'CLUSTER',
-  'ROUTE_CONFIGURATION',
-  'VIRTUAL_HOST',
-  'HTTP_ROUTE',
-]);
 const MAX_WORKLOADS = 200;
 const FIXED_CLUSTERS = new Set(['BlackHoleCluster', 'PassthroughCluster', 'InboundPassthroughCluster']);
 const LISTENER_NAME =
@@ -85,7 +77,9 @@ export const configPatchesMatchingNothing: WorkspaceCheck = {
   run(ws, report) {
     const version = ws.istioVersion;
     const efs = ws.resources.filter(
-      (r) => r.kind === 'EnvoyFilter' && configPatches(r.spec).some(({ patch }) => KINDS.has(String(patch.applyTo))),
+      (r) =>
+        r.kind === 'EnvoyFilter' &&
+        configPatches(r.spec).some(({ patch }) => CONFIG_OBJECT_KINDS.has(String(patch.applyTo))),
     );
     if (!efs.length || !ws.workloads.length) return;
     const seen = new Map<string, { applied: boolean; reasons: string[]; workloads: Set<string> }>();
@@ -105,7 +99,7 @@ export const configPatchesMatchingNothing: WorkspaceCheck = {
       const config = cachedProxyConfig(ws, id, version);
       for (const x of [...config.listeners, ...config.clusters, ...config.routeConfigurations]) contexts.add(x.context);
       for (const p of config.patches) {
-        if (!KINDS.has(p.applyTo) || p.selected === false) continue;
+        if (!CONFIG_OBJECT_KINDS.has(p.applyTo) || p.selected === false) continue;
         const key = `${p.envoyFilter}#${p.index}`;
         const entry = seen.get(key) ?? { applied: false, reasons: [], workloads: new Set() };
         entry.applied ||= p.applied;
@@ -117,7 +111,7 @@ export const configPatchesMatchingNothing: WorkspaceCheck = {
     const hosts = knownHosts(ws);
     for (const r of efs) {
       configPatches(r.spec).forEach(({ patch: cp, index }) => {
-        if (!KINDS.has(String(cp.applyTo))) return;
+        if (!CONFIG_OBJECT_KINDS.has(String(cp.applyTo))) return;
         const entry = seen.get(`${r.namespace}/${r.name}#${index}`);
         if (!entry || entry.applied || !decidable(cp, hosts, ws)) return;
         const context = isObject(cp.match) && typeof cp.match.context === 'string' ? cp.match.context : 'ANY';
