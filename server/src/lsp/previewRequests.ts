@@ -56,6 +56,9 @@ export function handleRenderConfig(
   }
 }
 
+/** How many workloads' configs a CodeLens renders at most (each takes milliseconds; a lens must come quickly). */
+const MAX_LENS_WORKLOADS = 25;
+
 const TARGET_WORDS: Record<string, [string, string]> = {
   CLUSTER: ['cluster', 'clusters'],
   ROUTE_CONFIGURATION: ['route configuration', 'route configurations'],
@@ -79,7 +82,9 @@ function patchLenses(
     const words = TARGET_WORDS[String(patch.applyTo)];
     if (!words) continue;
     const targets = new Set<string>();
-    for (const id of ids)
+    // A root-namespace EnvoyFilter can select every workload: count over the first ones, and say so.
+    const counted = ids.slice(0, MAX_LENS_WORKLOADS);
+    for (const id of counted)
       for (const p of cachedProxyConfig(ws, id, istioVersion).patches)
         if (p.envoyFilter === `${record.namespace}/${record.name}` && p.index === index)
           p.targets.forEach((t) => targets.add(`${id} ${t}`));
@@ -89,7 +94,7 @@ function patchLenses(
     out.push({
       range: Range.create(line, 0, line, 0),
       command: {
-        title: `applies to ${targets.size} ${words[targets.size === 1 ? 0 : 1]}${ids.length > 1 ? ` across ${ids.length} workloads` : ''}`,
+        title: `applies to ${targets.size} ${words[targets.size === 1 ? 0 : 1]}${counted.length < ids.length ? ` in the first ${counted.length} of ${ids.length} workloads` : ids.length > 1 ? ` across ${ids.length} workloads` : ''}`,
         command: ids.length ? 'meshlens.previewConfig' : '',
         arguments: ids.length ? [ids] : [],
       },
