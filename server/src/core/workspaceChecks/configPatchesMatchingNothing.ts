@@ -12,7 +12,8 @@ import { proxyContext, isGatewayWorkload } from '../proxy/proxyContext';
 import { cachedProxyConfig } from '../proxyConfig/renderProxyConfig';
 import { meshServices } from '../proxyConfig/meshServices';
 
-const MAX_WORKLOADS = 200;
+// Each render takes milliseconds and this runs after every edit: decide on the first workloads only.
+const MAX_WORKLOADS = 50;
 const FIXED_CLUSTERS = new Set(['BlackHoleCluster', 'PassthroughCluster', 'InboundPassthroughCluster']);
 const LISTENER_NAME =
   /^(virtualInbound|virtualOutbound|connect_terminate|main_internal|connect_originate|(\d{1,3}\.){3}\d{1,3}_\d+)$/;
