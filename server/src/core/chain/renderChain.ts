@@ -11,6 +11,7 @@ import { selectedEnvoyFilters } from './envoyFilterSelection';
 import { effectiveTelemetry, EffectiveTelemetry } from '../telemetry/effectiveTelemetry';
 import type { ChainResult, Direction } from './types';
 import { creationTime } from '../proxy/attachment';
+import { inboundPorts } from '../proxyConfig/sidecarInbound';
 
 export class ChainError extends Error {}
 
@@ -36,28 +37,10 @@ function servicePorts(ws: Workspace): number[] {
   return [...ports].sort((a, b) => a - b);
 }
 
-/** Target ports of the Services that select a workload, and its container ports. */
-function inboundPorts(ws: Workspace, w: Workload): number[] {
-  const ports = new Set<number>(w.ports);
-  for (const o of ws.others) {
-    if (o.kind !== 'Service' || o.namespace !== w.namespace || !isObject(o.value.spec)) continue;
-    const selector = isObject(o.value.spec.selector) ? o.value.spec.selector : undefined;
-    if (!selector || !Object.entries(selector).every(([k, v]) => w.labels[k] === String(v))) continue;
-    for (const p of asArray(o.value.spec.ports)) {
-      if (!isObject(p)) continue;
-      // A named targetPort is the container port of that name; one the pod does not name leads nowhere.
-      const target =
-        typeof p.targetPort === 'number'
-          ? p.targetPort
-          : typeof p.targetPort === 'string'
-            ? w.portNames?.[p.targetPort]
-            : typeof p.port === 'number'
-              ? p.port
-              : undefined;
-      if (target !== undefined) ports.add(target);
-    }
-  }
-  return [...ports].sort((a, b) => a - b);
+/** Target ports of the Services that select a workload (as the inbound listener has them), and its container ports. */
+function inboundChainPorts(ws: Workspace, w: Workload): number[] {
+  const ports = new Set<number>([...w.ports, ...inboundPorts(ws, w).map((p) => p.targetPort)]);
+  return [...ports].sort((x, y) => x - y);
 }
 
 export function listWorkloads(ws: Workspace): WorkloadSummary[] {
@@ -65,7 +48,7 @@ export function listWorkloads(ws: Workspace): WorkloadSummary[] {
   return ws.workloads
     .map((w) => {
       const gateway = isGatewayWorkload(w);
-      const inbound = inboundPorts(ws, w);
+      const inbound = inboundChainPorts(ws, w);
       return {
         id: `${w.namespace}/${w.name}`,
         kind: w.kind,

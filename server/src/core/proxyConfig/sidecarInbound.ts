@@ -17,14 +17,14 @@ import type { ClusterView } from './types';
 
 const INBOUND_PORT = 15006;
 
-interface InboundPort {
+export interface InboundPort {
   targetPort: number;
   servicePort: ServicePort;
   service: MeshService;
 }
 
 /** Distinct target ports of the Services that select the workload, ascending; the first service port wins a conflict. */
-function inboundPorts(ws: Workspace, w: Workload): InboundPort[] {
+export function inboundPorts(ws: Workspace, w: Workload): InboundPort[] {
   const byTarget = new Map<number, InboundPort>();
   for (const s of meshServices(ws)) {
     if (s.kind !== 'Service' || s.namespace !== w.namespace || !s.selector || !Object.keys(s.selector).length) continue;
