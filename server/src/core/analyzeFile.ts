@@ -38,9 +38,16 @@ export class DocumentResultCache {
 
   /**
    * Analyses the documents `analyze` would need in slices of about `sliceMs`, yielding to the event loop in between,
-   * so that a server stays responsive to requests on other files while a large file is checked.
+   * so that a server stays responsive to requests on other files while a large file is checked. `between` runs at
+   * each pause and may wait; when it answers false the caller no longer needs the results and warming stops there.
+   * Answers whether every document was analysed.
    */
-  async warm(text: string, options: AnalysisOptions, sliceMs = 8): Promise<void> {
+  async warm(
+    text: string,
+    options: AnalysisOptions,
+    sliceMs = 8,
+    between: () => Promise<boolean> = yieldToEventLoop,
+  ): Promise<boolean> {
     this.checkOptions(options);
     let sliceStart = Date.now();
     for (const slice of splitDocuments(text)) {
@@ -48,11 +55,12 @@ export class DocumentResultCache {
       if (!this.entries.has(docText) && !this.warmed.has(docText))
         this.warmed.set(docText, analyzeDocument(docText, options));
       if (Date.now() - sliceStart > sliceMs) {
-        await new Promise((resolve) => setImmediate(resolve));
-        if (JSON.stringify(options) !== this.optionsKey) return;
+        if (!(await between())) return false;
+        if (JSON.stringify(options) !== this.optionsKey) return false;
         sliceStart = Date.now();
       }
     }
+    return true;
   }
 
   analyze(text: string, options: AnalysisOptions): FileAnalysis {
@@ -72,6 +80,12 @@ export class DocumentResultCache {
     this.warmed.clear();
     return result;
   }
+}
+
+/** The default pause between slices of `warm`: let the event loop answer what has arrived, then go on. */
+async function yieldToEventLoop(): Promise<boolean> {
+  await new Promise((resolve) => setImmediate(resolve));
+  return true;
 }
 
 export function analyzeFile(text: string, options: AnalysisOptions): FileAnalysis {

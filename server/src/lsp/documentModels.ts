@@ -68,6 +68,16 @@ export class DocumentModels {
     });
   }
 
+  /**
+   * Reads a file of the workspace (from disk) in slices: `between` runs at each pause, may wait while open documents
+   * are validated, and answers false when the file no longer needs indexing (it was opened meanwhile).
+   */
+  async index(uri: string, text: string, between: () => Promise<boolean>): Promise<void> {
+    if (this.excluded(uri)) return;
+    const options = { istioVersion: this.settingsFor(uri).istioVersion, depth: 'index' as const };
+    if (await this.cacheFor(uri).warm(text, options, 8, between)) this.setText(uri, text);
+  }
+
   /** Everything to report for an open document, including the workspace checks, with the rules that apply to it. */
   findings(document: TextDocument): Finding[] {
     if (this.excluded(document.uri)) return [];

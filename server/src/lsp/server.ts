@@ -103,13 +103,17 @@ async function indexWorkspace(): Promise<void> {
   let n = 0;
   for (const folder of workspaceFolders) {
     for await (const file of yamlFilesUnder(folder.uri)) {
-      // Open documents first: their diagnostics wait for nothing in the background. Yielding also lets a didOpen
-      // that arrived meanwhile be read, so the open text wins over the disk's.
-      await new Promise((r) => setImmediate(r));
-      while (validator.busy()) await new Promise((r) => setTimeout(r, 5));
-      if (documents.get(file.uri)) continue; // the open text wins
+      // Open documents first: their diagnostics wait for nothing in the background. A file is read in slices, and
+      // between them indexing waits while an open document is validated; a file opened meanwhile is left to its
+      // editor (the open text wins over the disk's).
+      const stillNeeded = async () => {
+        await new Promise((r) => setImmediate(r));
+        while (validator.busy()) await new Promise((r) => setTimeout(r, 5));
+        return !documents.get(file.uri);
+      };
+      if (!(await stillNeeded())) continue;
       try {
-        models.setText(file.uri, file.text);
+        await models.index(file.uri, file.text, stillNeeded);
       } catch (e) {
         connection.console.error(`Meshlens: indexing ${file.uri} failed: ${(e as Error).message}`);
       }

@@ -1,6 +1,6 @@
 // yaml-language-server as a library, fed one `---` document at a time with the schema of its kind and the target
 // Istio version. Completion works on the single document, so its cost does not grow with the file.
-import { getLanguageService, LanguageService } from 'yaml-language-server';
+import type { LanguageService } from 'yaml-language-server';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList, Position } from 'vscode-languageserver';
 import { getSchemaForIstio, projectConfigSchema } from '../core';
@@ -8,11 +8,20 @@ import { getSchemaForIstio, projectConfigSchema } from '../core';
 const SCHEME = 'meshlens-doc';
 
 export class EmbeddedYamlService {
-  private readonly service: LanguageService;
+  private loading?: Promise<LanguageService>;
   private serial = 0;
 
-  constructor() {
-    this.service = getLanguageService({
+  /**
+   * yaml-language-server is loaded on the first completion, not at start: loading it compiles its meta-schemas and
+   * holds its modules, which opening a file and its diagnostics never need (README, "Performance").
+   */
+  private service(): Promise<LanguageService> {
+    this.loading ??= import('yaml-language-server').then(({ getLanguageService }) => this.create(getLanguageService));
+    return this.loading;
+  }
+
+  private create(getLanguageService: typeof import('yaml-language-server').getLanguageService): LanguageService {
+    const service = getLanguageService({
       schemaRequestService: async (uri) => {
         if (uri === 'meshlens://schemas/project') return JSON.stringify(projectConfigSchema());
         const m = /^meshlens:\/\/schemas\/(\w+)\/(\w+)\/([\d.]+)$/.exec(uri);
@@ -22,7 +31,7 @@ export class EmbeddedYamlService {
       },
       workspaceContext: { resolveRelativePath: (relative) => relative },
     });
-    this.service.configure({
+    service.configure({
       validate: false,
       hover: false,
       completion: true,
@@ -30,11 +39,12 @@ export class EmbeddedYamlService {
       isKubernetes: false,
       schemas: [],
     });
-    this.service.registerCustomSchemaProvider(async (uri) => {
+    service.registerCustomSchemaProvider(async (uri) => {
       if (uri.startsWith(`${SCHEME}:///project/`)) return 'meshlens://schemas/project';
       const m = new RegExp(`^${SCHEME}:///(\\w+)/(\\w+)/([\\d.]+)/`).exec(uri);
       return m ? `meshlens://schemas/${m[1]}/${m[2]}/${m[3]}` : [];
     });
+    return service;
   }
 
   /**
@@ -54,7 +64,7 @@ export class EmbeddedYamlService {
     const id = cacheKey ? encodeURIComponent(cacheKey) : String(++this.serial);
     const uri = `${SCHEME}:///${kind}/${version}/${istioVersion}/${id}.yaml`;
     const document = TextDocument.create(uri, 'yaml', textVersion, docText);
-    return this.service.doComplete(document, position, false);
+    return (await this.service()).doComplete(document, position, false);
   }
 
   /** Completion in a whole file against one of Meshlens's own schemas (`project`: `.meshlens.yaml`). */
@@ -71,6 +81,6 @@ export class EmbeddedYamlService {
       textVersion,
       text,
     );
-    return this.service.doComplete(document, position, false);
+    return (await this.service()).doComplete(document, position, false);
   }
 }
