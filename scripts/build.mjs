@@ -4,11 +4,14 @@ import { build } from 'esbuild';
 import { readdirSync, statSync, rmSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crdValidatorsModule } from './precompileValidators.mjs';
+import { writeEnvoyDefs } from './envoyDefs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 const withTests = process.argv.includes('--tests');
 
+let crdValidatorsCode;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const common = {
   define: { MESHLENS_VERSION: JSON.stringify(pkg.version) },
@@ -23,6 +26,18 @@ const common = {
   // Prefer ESM builds: the UMD builds of jsonc-parser and vscode-json-languageservice hide requires from esbuild.
   mainFields: ['module', 'main'],
   plugins: [
+    {
+      // The CRD validators, generated from schemas/crds at build time (scripts/precompileValidators.mjs).
+      name: 'crd-validators',
+      setup(b) {
+        b.onResolve({ filter: /^meshlens:crd-validators$/ }, () => ({ path: 'crd-validators', namespace: 'meshlens' }));
+        b.onLoad({ filter: /.*/, namespace: 'meshlens' }, () => ({
+          contents: (crdValidatorsCode ??= crdValidatorsModule(root)),
+          resolveDir: root,
+          loader: 'js',
+        }));
+      },
+    },
     {
       // yaml-language-server imports prettier for its formatter, which Meshlens does not use.
       name: 'stub-prettier',
@@ -44,6 +59,8 @@ await Promise.all([
     banner: { js: '#!/usr/bin/env node' },
   }),
 ]);
+
+writeEnvoyDefs(root, join(root, 'dist'));
 
 if (withTests) {
   // Each test file becomes its own bundle under out/test, keeping its folder, so mocha can load them directly.

@@ -5,6 +5,8 @@ import TelemetryV1alpha1 from '../../../../schemas/crds/Telemetry.v1alpha1.json'
 import TrafficExtensionV1alpha1 from '../../../../schemas/crds/TrafficExtension.v1alpha1.json';
 import WasmPluginV1alpha1 from '../../../../schemas/crds/WasmPlugin.v1alpha1.json';
 import { changesMissingIn } from '../versions/istioVersions';
+import type { ValidateFunction } from 'ajv';
+import precompiled = require('meshlens:crd-validators');
 
 export type JsonSchema = {
   type?: string | string[];
@@ -41,6 +43,15 @@ const SCHEMAS: Record<string, JsonSchema> = {
 /** The newest schema of a kind and API version (e.g. "v1alpha3"). */
 export function getSchema(kind: string, version: string): JsonSchema | undefined {
   return SCHEMAS[`${kind}/${version}`];
+}
+
+/**
+ * The validator generated at build time for one of the schemas above (scripts/precompileValidators.mjs): the same
+ * options and errors as compiling it, without the compiling.
+ */
+export function precompiledValidator(schema: JsonSchema): ValidateFunction | undefined {
+  for (const [key, s] of Object.entries(SCHEMAS)) if (s === schema) return precompiled[key];
+  return undefined;
 }
 
 const versionViews = new Map<string, JsonSchema>();

@@ -1,6 +1,6 @@
 // Checks a resource against its CRD schema with ajv, and turns ajv's errors into findings on the exact key or value.
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import type { JsonSchema } from './schemaStore';
+import { JsonSchema, precompiledValidator } from './schemaStore';
 import type { PathSegment } from '../yaml/parseSlice';
 import { closestName } from '../text/closestName';
 import { formatMessage as msg } from '../diagnostics/messages';
@@ -21,7 +21,7 @@ const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 export function validateAgainstSchema(schema: JsonSchema, value: unknown): SchemaProblem[] {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = precompiledValidator(schema) ?? ajv.compile(schema);
     compiled.set(schema, validate);
   }
   if (validate(value)) return [];
