@@ -144,7 +144,7 @@ describe('the CLI as a package', () => {
     for (const f of files)
       assert.match(
         f,
-        /^(dist\/(cli|server|client)\.js|schemas\/|snippets\/|syntaxes\/|images\/|walkthrough\/|examples\/|docs\/[\w-]+\.png|README\.md|LICENSE|CHANGELOG\.md|package\.json)/,
+        /^(dist\/(cli|server|client)\.js|dist\/envoy-defs\.(txt|index\.json)|schemas\/|snippets\/|syntaxes\/|images\/|walkthrough\/|examples\/|docs\/[\w-]+\.png|README\.md|LICENSE|CHANGELOG\.md|package\.json)/,
         f,
       );
     assert.ok(!files.some((f) => /\.ts$|\.map$|^test\/|^server\/|^scripts\//.test(f)), files.join());

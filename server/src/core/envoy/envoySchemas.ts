@@ -1,6 +1,6 @@
-// JSON Schemas of Envoy's v3 messages (schemas/envoy/envoy-v3.defs.json.gz), loaded the first time a document needs
-// one: the compressed file is read once, and each message's definition is parsed only when used.
-import { readFileSync, existsSync } from 'node:fs';
+// JSON Schemas of Envoy's v3 messages (schemas/envoy/envoy-v3.defs.json.gz, laid out by the build for reading one at a
+// time): each message's definition is read and parsed only when a document first needs it.
+import { readFileSync, existsSync, openSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import Ajv, { ValidateFunction } from 'ajv';
@@ -8,7 +8,6 @@ import index from '../../../../schemas/envoy/envoy-index.json';
 
 type Def = Record<string, unknown>;
 
-let texts: Record<string, string> | undefined;
 const parsed = new Map<string, Def>();
 const validators = new Map<string, ValidateFunction>();
 // Each message is its own schema (`envoy:<name>`) and references are not inlined, so a message several roots use
@@ -23,26 +22,53 @@ const ajv = new Ajv({
 });
 const added = new Set<string>();
 
-/** The schema file ships beside dist/ (the bundles) and is found from the tests' build folders too. */
-function defsFile(): string {
+/**
+ * The definitions' texts as the build lays them out (scripts/envoyDefs.mjs): `dist/envoy-defs.txt` with an index of
+ * byte ranges, so a message's schema is read from disk when first needed and the other 1,600 are never decoded. The
+ * compressed source (schemas/envoy) is the fallback where there is no build (a run from the sources).
+ */
+let reader: ((name: string) => string | undefined) | undefined;
+
+function findUp(relative: string): string | undefined {
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'schemas', 'envoy', 'envoy-v3.defs.json.gz');
+    const candidate = join(dir, relative);
     if (existsSync(candidate)) return candidate;
     dir = dirname(dir);
   }
-  throw new Error('schemas/envoy/envoy-v3.defs.json.gz not found next to the Meshlens bundle');
+  return undefined;
 }
 
-function loadTexts(): Record<string, string> {
-  texts ??= JSON.parse(gunzipSync(readFileSync(defsFile())).toString('utf8')) as Record<string, string>;
-  return texts;
+function defsReader(): (name: string) => string | undefined {
+  if (reader) return reader;
+  const indexFile = findUp(join('dist', 'envoy-defs.index.json')) ?? findUp('envoy-defs.index.json');
+  if (indexFile) {
+    const names = JSON.parse(readFileSync(indexFile, 'utf8')) as Record<string, [number, number]>;
+    const fd = openSync(join(dirname(indexFile), 'envoy-defs.txt'), 'r');
+    reader = (name) => {
+      const at = names[name];
+      if (!at) return undefined;
+      const buffer = Buffer.alloc(at[1]);
+      readSync(fd, buffer, 0, at[1], at[0]);
+      return buffer.toString('utf8');
+    };
+    return reader;
+  }
+  const gz = findUp(join('schemas', 'envoy', 'envoy-v3.defs.json.gz'));
+  if (!gz) throw new Error('dist/envoy-defs.txt (or schemas/envoy/envoy-v3.defs.json.gz) not found beside Meshlens');
+  const texts = JSON.parse(gunzipSync(readFileSync(gz)).toString('utf8')) as Record<string, string>;
+  reader = (name) => texts[name];
+  return reader;
+}
+
+function definitionText(name: string): string | undefined {
+  return defsReader()(name);
 }
 
 export function definition(name: string): Def | undefined {
   let d = parsed.get(name);
   if (!d) {
-    const text = loadTexts()[name];
+    const text = definitionText(name);
     if (!text) return undefined;
     d = JSON.parse(text) as Def;
     parsed.set(name, d);
@@ -68,7 +94,7 @@ export function closure(root: string): Record<string, Def> {
 /** A definition as a schema of its own: `#/definitions/X` references become `envoy:X`. */
 function addToAjv(name: string): void {
   if (added.has(name)) return;
-  const text = loadTexts()[name];
+  const text = definitionText(name);
   if (!text) return;
   added.add(name);
   ajv.addSchema(
