@@ -1,6 +1,6 @@
 // Analyses one `---` document: YAML syntax, resource identity, CRD schema, then Istio's rules.
 // Pure: knows nothing of editors; offsets in the result are relative to the document's start.
-import { parseSlice, locateNearest, rangeOf, ParsedSlice, PathSegment } from './yaml/parseSlice';
+import { parseSlice, rangeAt, withoutTree, ParsedSlice, PathSegment } from './yaml/parseSlice';
 import { classify, knownKinds } from './resources/kinds';
 import { getSchema } from './schema/schemaStore';
 import { validateAgainstSchema } from './schema/validateSchema';
@@ -61,7 +61,7 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
   const templateAt = text.search(TEMPLATE_MARKER);
   if (templateAt >= 0) {
     return {
-      parsed: { doc: undefined, value: undefined, findings: [], analysable: false },
+      parsed: { doc: undefined, tree: undefined, value: undefined, findings: [], analysable: false },
       findings: [finding('ML0005', formatMessage('ML0005'), templateAt, templateAt + 2)],
     };
   }
@@ -87,7 +87,7 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
   const identity = classify(value.apiVersion, value.kind);
   const known = knownKinds().find((k) => k.kind === value.kind);
   if (known && value.apiVersion === undefined) {
-    const range = rangeOf(locateNearest(parsed.doc, ['kind']), 'key') ?? [0, 1];
+    const range = rangeAt(parsed, ['kind'], 'key') ?? [0, 1];
     const served = known.versions.map((v) => `${known.group}/${v}`).join(', ');
     findings.push(
       finding('ML0006', formatMessage('ML0006', { kind: known.kind, served }, 'noApiVersion'), range[0], range[1]),
@@ -105,7 +105,7 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
     }
     // Other kinds are read for their data only (workloads, services, mesh config); their syntax tree is dropped to
     // keep the memory of large workspaces down.
-    result.parsed = { ...parsed, doc: undefined };
+    result.parsed = withoutTree(parsed);
     return result;
   }
   result.resource = {
@@ -116,11 +116,11 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
     ours: identity.status === 'ours',
   };
   if (options.depth === 'index') {
-    result.parsed = { ...parsed, doc: undefined };
+    result.parsed = withoutTree(parsed);
     return result;
   }
   const mark = (code: string, path: readonly PathSegment[], message: string, opts: ReportOptions = {}) => {
-    const range = rangeOf(locateNearest(parsed.doc, path), opts.on) ?? [0, 1];
+    const range = rangeAt(parsed, path, opts.on) ?? [0, 1];
     const f = finding(code, message, range[0], range[1]);
     if (opts.data) f.data = opts.data;
     if (opts.severity) f.severity = opts.severity;
@@ -185,8 +185,8 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
       mark('ML0208', [], formatMessage('ML0208', { error: (e as Error).message }, 'checkFailed'));
     }
   }
-  if ((identity.kind === 'EnvoyFilter' || identity.kind === 'TrafficExtension') && parsed.doc) {
-    result.luaRegions = luaRegions(parsed.doc, text, identity.kind, value);
+  if ((identity.kind === 'EnvoyFilter' || identity.kind === 'TrafficExtension') && parsed.tree) {
+    result.luaRegions = luaRegions(parsed.tree, text, identity.kind, value);
     for (const region of result.luaRegions) {
       for (const lf of analyzeLua(region.value, options.istioVersion).findings) {
         const start = region.offsets[Math.min(lf.start, region.value.length)];
@@ -197,8 +197,8 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
       }
     }
   }
-  if (identity.kind === 'Telemetry' && parsed.doc) {
-    for (const p of accessLogFilterProblems(parsed.doc, text, view.spec))
+  if (identity.kind === 'Telemetry' && parsed.tree) {
+    for (const p of accessLogFilterProblems(parsed.tree, text, view.spec))
       findings.push(finding('ML0315', p.message, p.start, p.end));
   }
   return result;

@@ -41,7 +41,7 @@ export {
 } from './project/projectConfig';
 export type { ProjectConfig, RuleLevel } from './project/projectConfig';
 export { ProjectConfigResolver } from './project/configResolver';
-export { parseSlice, locateNearest, rangeOf } from './yaml/parseSlice';
+export { parseSlice, locateNearest, rangeOf, rangeAt } from './yaml/parseSlice';
 export { upgradeCheck } from './upgrade/upgradeCheck';
 export type { UpgradeFinding, UpgradeInput } from './upgrade/upgradeCheck';
 export { renderProxyConfig, cachedProxyConfig } from './proxyConfig/renderProxyConfig';

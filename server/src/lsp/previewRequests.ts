@@ -5,8 +5,7 @@ import {
   renderChain,
   cachedProxyConfig,
   configPatchesOf,
-  locateNearest,
-  rangeOf,
+  rangeAt,
   listWorkloads,
   workloadsSelectedBy,
   workloadTelemetry,
@@ -88,7 +87,7 @@ function patchLenses(
       for (const p of cachedProxyConfig(ws, id, istioVersion).patches)
         if (p.envoyFilter === `${record.namespace}/${record.name}` && p.index === index)
           p.targets.forEach((t) => targets.add(`${id} ${t}`));
-    const at = rangeOf(locateNearest(doc.parsed.doc, ['spec', 'configPatches', index, 'applyTo']), 'key');
+    const at = rangeAt(doc.parsed, ['spec', 'configPatches', index, 'applyTo'], 'key');
     if (!at) continue;
     const line = document.positionAt(doc.slice.start + at[0]).line;
     out.push({

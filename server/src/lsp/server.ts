@@ -9,8 +9,7 @@ import {
   FileChangeType,
   WorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { readFileSync } from 'node:fs';
-import { yamlFilesUnder, readYaml, uriToPath } from './workspaceIndexer';
+import { yamlFilesUnder, readYaml, uriToPath, diskText } from './workspaceIndexer';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, MeshlensSettings, readSettings, sameSettings } from './settings';
 import { pathToFileURL } from 'node:url';
@@ -60,17 +59,6 @@ function revalidateOthers(except: string): void {
   for (const d of documents.all()) if (d.uri !== except) validator.schedule(d, 150);
 }
 
-function diskText(uri: string): string | undefined {
-  const path = uriToPath(uri);
-  if (!path) return undefined;
-  try {
-    const bytes = readFileSync(path);
-    return bytes.includes(0) ? undefined : bytes.toString('utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 /** The mesh config named by the workspace's `.meshlens.yaml`, if it names one and it can be read. */
 function applyProjectMeshConfig(): void {
   const path = models.projects.meshConfigPath();
@@ -103,17 +91,15 @@ async function indexWorkspace(): Promise<void> {
   let n = 0;
   for (const folder of workspaceFolders) {
     for await (const file of yamlFilesUnder(folder.uri)) {
-      // Open documents first: their diagnostics wait for nothing in the background. A file is read in slices, and
-      // between them indexing waits while an open document is validated; a file opened meanwhile is left to its
-      // editor (the open text wins over the disk's).
+      // Open documents first: a file is read in slices, waiting while an open document is validated; a file opened
+      // meanwhile is left to its editor (the open text wins over the disk's).
       const stillNeeded = async () => {
         await new Promise((r) => setImmediate(r));
         while (validator.busy()) await new Promise((r) => setTimeout(r, 5));
         return !documents.get(file.uri);
       };
-      if (!(await stillNeeded())) continue;
       try {
-        await models.index(file.uri, file.text, stillNeeded);
+        if (await stillNeeded()) await models.index(file.uri, file.text, stillNeeded);
       } catch (e) {
         connection.console.error(`Meshlens: indexing ${file.uri} failed: ${(e as Error).message}`);
       }

@@ -1,6 +1,7 @@
 // Reads the workspace folders' YAML files so that cross-resource checks and the chain preview see every resource,
 // not just the open ones. Runs in small slices so that requests keep being answered while it works.
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -46,4 +47,16 @@ export async function readYaml(path: string): Promise<string | undefined> {
 
 export function uriToPath(uri: string): string | undefined {
   return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+}
+
+/** A file's saved text, read now (a document closed, a project file); undefined for binary or unreadable files. */
+export function diskText(uri: string): string | undefined {
+  const path = uriToPath(uri);
+  if (!path) return undefined;
+  try {
+    const bytes = readFileSync(path);
+    return bytes.includes(0) ? undefined : bytes.toString('utf8');
+  } catch {
+    return undefined;
+  }
 }

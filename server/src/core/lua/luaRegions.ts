@@ -1,9 +1,9 @@
 // Where Lua code lives in a resource: Envoy's Lua filter config (inline_code, default_source_code.inline_string,
 // source_codes.<name>.inline_string), LuaPerRoute (source_code.inline_string), the same inside udpa/xds TypedStruct
 // wrappers and in both field spellings, and TrafficExtension spec.lua.inlineCode.
-import { Document, isScalar } from 'yaml';
+import { isScalar } from 'yaml';
 import { isObject, walk } from '../util/values';
-import { locate, PathSegment } from '../yaml/parseSlice';
+import { locate, PathSegment, YamlTree } from '../yaml/parseSlice';
 import { scalarText, ScalarText } from '../yaml/scalarText';
 
 // The v2-era type (istiod rejects it, but the code in it is still Lua worth checking).
@@ -42,12 +42,7 @@ function codePaths(config: Record<string, unknown>, perRoute: boolean): PathSegm
   return paths;
 }
 
-export function luaRegions(
-  doc: Document.Parsed,
-  docText: string,
-  kind: string,
-  value: Record<string, unknown>,
-): LuaRegion[] {
+export function luaRegions(doc: YamlTree, docText: string, kind: string, value: Record<string, unknown>): LuaRegion[] {
   const found: PathSegment[][] = [];
   if (kind === 'TrafficExtension') found.push(['spec', 'lua', 'inlineCode']);
   if (kind === 'EnvoyFilter') {

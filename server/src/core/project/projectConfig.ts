@@ -4,7 +4,7 @@
 import { formatMessage } from '../diagnostics/messages';
 import { allCodes, Severity } from '../diagnostics/codes';
 import { KNOWN_VERSIONS, normalizeVersion } from '../versions/istioVersions';
-import { parseSlice, locateNearest, rangeOf, PathSegment } from '../yaml/parseSlice';
+import { parseSlice, rangeAt, PathSegment } from '../yaml/parseSlice';
 import { validateAgainstSchema } from '../schema/validateSchema';
 import type { JsonSchema } from '../schema/schemaStore';
 import type { Finding } from '../diagnostics/finding';
@@ -71,7 +71,7 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
   const config: ProjectConfig = { file, rules: {}, ignore: [], findings: [] };
   const parsed = parseSlice(text);
   const mark = (path: PathSegment[], message: string, on: 'key' | 'value' = 'value') => {
-    const [start, end] = rangeOf(locateNearest(parsed.doc, path), on) ?? [0, Math.min(1, text.length)];
+    const [start, end] = rangeAt(parsed, path, on) ?? [0, Math.min(1, text.length)];
     config.findings.push({ code: 'ML0007', severity: 'error', message, start, end });
   };
   config.findings.push(...parsed.findings);

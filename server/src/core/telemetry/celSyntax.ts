@@ -6,9 +6,8 @@
 import { formatMessage } from '../diagnostics/messages';
 import { parse } from '@bufbuild/cel';
 import { parse as parseStrict } from '@marcbachmann/cel-js';
-import type { Document } from 'yaml';
 import { isScalar } from 'yaml';
-import { locate } from '../yaml/parseSlice';
+import { locate, YamlTree } from '../yaml/parseSlice';
 import { scalarText } from '../yaml/scalarText';
 import { asArray, isObject } from '../util/values';
 
@@ -62,11 +61,7 @@ export function celParseError(expression: string): { message: string; offset: nu
 }
 
 /** Every `accessLogging[].filter.expression` of a Telemetry that does not parse, located in the document text. */
-export function accessLogFilterProblems(
-  doc: Document.Parsed,
-  docText: string,
-  spec: Record<string, unknown>,
-): CelProblem[] {
+export function accessLogFilterProblems(doc: YamlTree, docText: string, spec: Record<string, unknown>): CelProblem[] {
   const problems: CelProblem[] = [];
   asArray(spec.accessLogging).forEach((entry, i) => {
     if (!isObject(entry) || !isObject(entry.filter) || typeof entry.filter.expression !== 'string') return;

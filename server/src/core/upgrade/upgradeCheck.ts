@@ -8,7 +8,7 @@ import type { ChainResult, Direction, PatchOutcome, RenderedFilter } from '../ch
 import type { MeshConfigInfo } from '../workspace/meshConfig';
 import type { Finding } from '../diagnostics/finding';
 import { codeInfo, Severity } from '../diagnostics/codes';
-import { locateNearest, rangeOf } from '../yaml/parseSlice';
+import { rangeAt } from '../yaml/parseSlice';
 import { configOutcomeChanges } from './configOutcomes';
 import { formatMessage } from '../diagnostics/messages';
 
@@ -95,7 +95,7 @@ export function upgradeCheck(
     });
   };
   const locate = (record: ResourceRecord, path: Array<string | number>) => {
-    const [s, e] = rangeOf(locateNearest(record.document.parsed.doc, path), 'key') ?? [0, 1];
+    const [s, e] = rangeAt(record.document.parsed, path, 'key') ?? [0, 1];
     return [s + record.document.slice.start, e + record.document.slice.start] as const;
   };
   const recordAt = (ws: Workspace, uri: string, offset: number) =>

@@ -7,7 +7,7 @@ import { selectorTargets } from './selectorChecks';
 import { relativeOperationWithProxyVersion } from './envoyFilterProxyVersion';
 import { patchesMatchingNothing } from './patchesMatchingNothing';
 import { configPatchesMatchingNothing } from './configPatchesMatchingNothing';
-import { locateNearest, rangeOf } from '../yaml/parseSlice';
+import { rangeAt } from '../yaml/parseSlice';
 import { codeInfo } from '../diagnostics/codes';
 import { formatMessage } from '../diagnostics/messages';
 import { withoutSuppressed } from '../suppression';
@@ -38,8 +38,7 @@ export function workspaceFindings(ws: Workspace): Map<string, Finding[]> {
           ? formatMessage(code, params, opts.variant)
           : formatMessage('ML0208', { code: reported }, 'undeclaredWorkspaceCode');
       const doc = record.document;
-      const loc = locateNearest(doc.parsed.doc, path);
-      const [start, end] = rangeOf(loc, opts.on) ?? [0, 1];
+      const [start, end] = rangeAt(doc.parsed, path, opts.on) ?? [0, 1];
       const f: Finding = {
         code,
         severity: opts.severity ?? codeInfo(code).severity,

@@ -1,19 +1,12 @@
-import {
-  parseAllDocuments,
-  Document,
-  isMap,
-  isSeq,
-  isScalar,
-  isAlias,
-  isPair,
-  Node,
-  YAMLMap,
-  Pair,
-  YAMLError,
-} from 'yaml';
+import { parseAllDocuments, Document, isMap, isSeq, isScalar, isPair, Node, YAMLError } from 'yaml';
 import { formatMessage } from '../diagnostics/messages';
 import type { Finding } from '../diagnostics/finding';
 import { codeInfo } from '../diagnostics/codes';
+import { fastParse } from './fastParse';
+import type { YamlTree } from './locate';
+
+export { locate, locateNearest, findPair, rangeOf, rangeAt } from './locate';
+export type { PathSegment, YamlTree, Located } from './locate';
 
 /** Documents over this size are syntax-checked only (README: "Limits"). */
 export const MAX_ANALYSED_DOCUMENT_CHARS = 5_000_000;
@@ -21,8 +14,15 @@ export const MAX_ANALYSED_DOCUMENT_CHARS = 5_000_000;
 export const MAX_NESTING_DEPTH = 500;
 
 export interface ParsedSlice {
-  /** The parsed YAML document; offsets in its nodes are relative to the slice start. */
-  doc: Document.Parsed | undefined;
+  /**
+   * The parsed YAML document (the `yaml` library's, for edits, hover and completion); offsets in its nodes are
+   * relative to the slice start. Where the fast reader read the document, it is parsed on first use.
+   */
+  readonly doc: Document.Parsed | undefined;
+  /** The nodes to locate findings with: `doc`, or the fast reader's nodes (scalar offsets exact, see rangeAt). */
+  readonly tree: YamlTree | undefined;
+  /** True when `tree` comes from the fast reader. */
+  readonly fast?: boolean;
   /** The document as plain data, or undefined when it could not be built. */
   value: unknown;
   /** Syntax and limit problems, with offsets relative to the slice start. */
@@ -32,6 +32,46 @@ export interface ParsedSlice {
 }
 
 export function parseSlice(text: string): ParsedSlice {
+  // Most documents are plain block YAML, which the fast reader takes in one pass; the rest go to the library.
+  const fast = text.length <= MAX_ANALYSED_DOCUMENT_CHARS ? fastParse(text) : undefined;
+  if (fast) return new FastSlice(text, fast.contents, fast.value);
+  return libraryParse(text);
+}
+
+/** A document the fast reader read: the library parses it only when something asks for `doc`. */
+class FastSlice implements ParsedSlice {
+  readonly findings: Finding[] = [];
+  readonly analysable = true;
+  readonly fast = true;
+  readonly tree: YamlTree;
+  private parsed?: Document.Parsed;
+
+  constructor(
+    private readonly text: string,
+    contents: unknown,
+    readonly value: unknown,
+  ) {
+    this.tree = { contents };
+  }
+
+  get doc(): Document.Parsed | undefined {
+    this.parsed ??= libraryParse(this.text).doc;
+    return this.parsed;
+  }
+}
+
+/** The slice without its nodes (files nobody has open keep only their data). */
+export function withoutTree(parsed: ParsedSlice): ParsedSlice {
+  return {
+    doc: undefined,
+    tree: undefined,
+    value: parsed.value,
+    findings: parsed.findings,
+    analysable: parsed.analysable,
+  };
+}
+
+function libraryParse(text: string): ParsedSlice {
   const findings: Finding[] = [];
   if (text.length > MAX_ANALYSED_DOCUMENT_CHARS) {
     // Parsing such a document takes seconds and hundreds of MB for a tree nobody uses: hover and completion work
@@ -48,7 +88,7 @@ export function parseSlice(text: string): ParsedSlice {
         firstLineEnd(text),
       ),
     );
-    return { doc: undefined, value: undefined, findings, analysable: false };
+    return { doc: undefined, tree: undefined, value: undefined, findings, analysable: false };
   }
   let docs: Document.Parsed[];
   try {
@@ -64,14 +104,14 @@ export function parseSlice(text: string): ParsedSlice {
         Math.min(text.length, 1),
       ),
     );
-    return { doc: undefined, value: undefined, findings, analysable: false };
+    return { doc: undefined, tree: undefined, value: undefined, findings, analysable: false };
   }
   if (!Array.isArray(docs)) docs = []; // an empty stream yields an EmptyStream object
   const doc = docs.find((d) => d.contents !== null) ?? docs[0];
   for (const d of docs) {
     for (const err of [...d.errors, ...d.warnings]) findings.push(fromYamlError(err, text, d.errors.includes(err)));
   }
-  if (!doc || doc.errors.length > 0) return { doc, value: undefined, findings, analysable: false };
+  if (!doc || doc.errors.length > 0) return { doc, tree: doc, value: undefined, findings, analysable: false };
   const duplicates = duplicateKeys(doc.contents);
   for (const key of duplicates)
     findings.push(
@@ -82,14 +122,14 @@ export function parseSlice(text: string): ParsedSlice {
         key.range![1],
       ),
     );
-  if (duplicates.length) return { doc, value: undefined, findings, analysable: false };
+  if (duplicates.length) return { doc, tree: doc, value: undefined, findings, analysable: false };
 
   const depth = nestingDepth(doc.contents);
   if (depth.tooDeep) {
     findings.push(
       finding('ML0003', formatMessage('ML0003', { depth: MAX_NESTING_DEPTH }, 'tooDeep'), depth.at, depth.at + 1),
     );
-    return { doc, value: undefined, findings, analysable: false };
+    return { doc, tree: doc, value: undefined, findings, analysable: false };
   }
   let value: unknown;
   try {
@@ -98,9 +138,9 @@ export function parseSlice(text: string): ParsedSlice {
     findings.push(
       finding('ML0003', formatMessage('ML0003', { error: (e as Error).message }, 'notExpanded'), 0, firstLineEnd(text)),
     );
-    return { doc, value: undefined, findings, analysable: false };
+    return { doc, tree: doc, value: undefined, findings, analysable: false };
   }
-  return { doc, value, findings, analysable: true };
+  return { doc, tree: doc, value, findings, analysable: true };
 }
 
 function fromYamlError(err: YAMLError, text: string, isError: boolean): Finding {
@@ -166,70 +206,4 @@ function nestingDepth(root: unknown): { tooDeep: boolean; at: number } {
     }
   }
   return { tooDeep: false, at: 0 };
-}
-
-export type PathSegment = string | number;
-
-export interface Located {
-  pair?: Pair;
-  key?: Node;
-  node?: Node;
-}
-
-/** Finds the YAML nodes at a data path (keys and list indexes), following aliases. */
-export function locate(doc: Document.Parsed, path: readonly PathSegment[]): Located | undefined {
-  let node: unknown = doc.contents;
-  let found: Located = { node: node as Node };
-  for (const seg of path) {
-    node = resolveAlias(doc, node);
-    if (isMap(node)) {
-      const pair = findPair(node, seg);
-      if (!pair) return undefined;
-      found = { pair, key: pair.key as Node, node: pair.value as Node };
-      node = pair.value;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      const item = node.items[seg];
-      if (item === undefined) return undefined;
-      found = { node: item as Node };
-      node = item;
-    } else return undefined;
-  }
-  return found;
-}
-
-function resolveAlias(doc: Document.Parsed, node: unknown): unknown {
-  for (let i = 0; i < 100 && isAlias(node); i++) node = node.resolve(doc);
-  return node;
-}
-
-export function findPair(map: YAMLMap, key: PathSegment): Pair | undefined {
-  for (const item of map.items) {
-    const k = item.key;
-    const kv = isScalar(k) ? k.value : k;
-    if (kv === key || String(kv) === String(key)) return item as Pair;
-  }
-  return undefined;
-}
-
-/** The located node for a path, or for its nearest existing ancestor (for example the parent of a missing field). */
-export function locateNearest(doc: Document.Parsed | undefined, path: readonly PathSegment[]): Located | undefined {
-  if (!doc) return undefined;
-  for (let n = path.length; n >= 0; n--) {
-    const loc = locate(doc, path.slice(0, n));
-    if (loc && (loc.key || loc.node)) return loc;
-  }
-  return undefined;
-}
-
-/** The offsets [start, end) to mark for a located node: the key for collections, else the value. */
-export function rangeOf(loc: Located | undefined, prefer: 'key' | 'value' = 'value'): [number, number] | undefined {
-  if (!loc) return undefined;
-  const key = loc.key?.range;
-  const val = loc.node?.range;
-  if (prefer === 'key' && key) return [key[0], key[1]];
-  if (val && (isScalar(loc.node) || isAlias(loc.node) || !key)) {
-    return val[1] > val[0] ? [val[0], val[1]] : key ? [key[0], key[1]] : [val[0], val[0] + 1];
-  }
-  if (key) return [key[0], key[1]];
-  return val ? [val[0], val[1]] : undefined;
 }

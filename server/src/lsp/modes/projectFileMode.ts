@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseProjectConfig, locateNearest, rangeOf, parseSlice } from '../../core';
+import { parseProjectConfig, rangeAt, parseSlice } from '../../core';
 import type { LanguageMode } from './languageModes';
 import { toDiagnostic } from '../convert';
 import { uriToPath } from '../workspaceIndexer';
@@ -23,7 +23,7 @@ export function createProjectFileMode(
       const config = parseProjectConfig(text, path);
       const findings = [...config.findings];
       if (config.meshConfig && uriToPath(document.uri) && !existsSync(join(dirname(path), config.meshConfig))) {
-        const [start, end] = rangeOf(locateNearest(parseSlice(text).doc, ['meshConfig']), 'value') ?? [0, 1];
+        const [start, end] = rangeAt(parseSlice(text), ['meshConfig'], 'value') ?? [0, 1];
         findings.push({
           code: 'ML0007',
           severity: 'error',
