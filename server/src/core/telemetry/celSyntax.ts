@@ -35,7 +35,21 @@ const CEL_GO_REJECTS = new Set([
 
 type StrictError = { code?: string; range?: { start?: number }; message?: string };
 
-export function celParseError(expression: string): { message: string; offset: number } | undefined {
+type CelError = { message: string; offset: number } | undefined;
+
+/** Results by expression: the same few expressions recur across a workspace's Telemetry resources. */
+const parsedExpressions = new Map<string, CelError>();
+const MAX_REMEMBERED = 2000;
+
+export function celParseError(expression: string): CelError {
+  if (parsedExpressions.has(expression)) return parsedExpressions.get(expression);
+  const error = parseError(expression);
+  if (parsedExpressions.size >= MAX_REMEMBERED) parsedExpressions.clear();
+  parsedExpressions.set(expression, error);
+  return error;
+}
+
+function parseError(expression: string): CelError {
   let strict: StrictError | undefined;
   try {
     parseStrict(expression);
