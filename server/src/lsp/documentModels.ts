@@ -79,12 +79,13 @@ export class DocumentModels {
   }
 
   /** Everything to report for an open document, including the workspace checks, with the rules that apply to it. */
-  findings(document: TextDocument): Finding[] {
+  findings(document: TextDocument, scope: 'own' | 'all' = 'all'): Finding[] {
     if (this.excluded(document.uri)) return [];
     this.get(document);
-    const findings = this.workspaceReady
-      ? fileFindings(this.workspace, document.uri)
-      : ownFindings(this.workspace, document.uri);
+    const findings =
+      this.workspaceReady && scope === 'all'
+        ? fileFindings(this.workspace, document.uri)
+        : ownFindings(this.workspace, document.uri);
     return applyRules(findings, this.settingsFor(document.uri).rules);
   }
 

@@ -49,8 +49,10 @@ const modes = createLanguageModes(
 const validator = createValidator(
   connection,
   documents,
-  (document) => modes.getAllModes().flatMap((m) => m.doValidation?.(document, models.settingsFor(document.uri)) ?? []),
+  (document, scope) =>
+    modes.getAllModes().flatMap((m) => m.doValidation?.(document, models.settingsFor(document.uri), scope) ?? []),
   (document) => models.prepare(document),
+  () => models.workspaceReady,
 );
 let workspaceFolders: WorkspaceFolder[] = [];
 
@@ -205,7 +207,7 @@ documents.onDidChangeContent((e) => {
   revalidateOthers(e.document.uri);
 });
 documents.onDidClose((e) => {
-  validator.cancel(e.document.uri);
+  validator.closed(e.document.uri);
   modes.onDocumentRemoved(e.document.uri);
   models.closed(e.document.uri);
   // Back to what is saved on disk (or out of the workspace model if it never was).

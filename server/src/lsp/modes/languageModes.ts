@@ -14,10 +14,11 @@ import type {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MeshlensSettings } from '../settings';
 import type { DocumentRegions, RegionKind } from './documentRegions';
+import type { FindingScope } from '../validation';
 
 export interface LanguageMode {
   readonly id: string;
-  doValidation?(document: TextDocument, settings: MeshlensSettings): Diagnostic[];
+  doValidation?(document: TextDocument, settings: MeshlensSettings, scope?: FindingScope): Diagnostic[];
   doComplete?(document: TextDocument, position: Position, settings: MeshlensSettings): Promise<CompletionList | null>;
   doHover?(document: TextDocument, position: Position, settings: MeshlensSettings): Hover | null;
   doSignatureHelp?(document: TextDocument, position: Position, settings: MeshlensSettings): SignatureHelp | null;

@@ -42,8 +42,8 @@ export function createYamlMode(models: DocumentModels, yaml: EmbeddedYamlService
 
   return {
     id: 'yaml',
-    doValidation(document) {
-      return models.findings(document).map((f) => toDiagnostic(document, f));
+    doValidation(document, _settings, scope) {
+      return models.findings(document, scope).map((f) => toDiagnostic(document, f));
     },
     async doComplete(document, position, settings) {
       const doc = documentAt(document, document.offsetAt(position));
