@@ -14,6 +14,7 @@ import { openBench } from './openBench.mjs';
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--tests'], { stdio: 'ignore' });
+// Meshlens's server starts as its VS Code client starts it (with server/nodeFlags.json): the helper's default.
 const { TestLspClient } = require(join(root, 'out/test/helpers/lspClient.js'));
 const YLS = require.resolve('yaml-language-server/bin/yaml-language-server');
 

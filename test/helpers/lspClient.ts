@@ -28,7 +28,11 @@ import {
   ConfigurationRequest,
 } from 'vscode-languageserver-protocol/node';
 
+import nodeFlags from '../../server/nodeFlags.json';
+
 export const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
+/** The server as the VS Code client starts it: with the Node options of server/nodeFlags.json. */
+export const SERVER_COMMAND = [process.execPath, ...nodeFlags.flags, SERVER, '--stdio'];
 
 export interface ClientOptions {
   command?: string[];
@@ -47,7 +51,7 @@ export class TestLspClient {
   stderr = '';
 
   constructor(private readonly options: ClientOptions = {}) {
-    const [cmd, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
+    const [cmd, ...args] = options.command ?? SERVER_COMMAND;
     this.process = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (d) => (this.stderr += d));
     this.connection = createProtocolConnection(
