@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the extension client, the language server and the CLI with esbuild (and, with --tests, the test suites).
 import { build } from 'esbuild';
-import { readdirSync, statSync, rmSync, readFileSync } from 'node:fs';
+import { readdirSync, statSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crdValidatorsModule } from './precompileValidators.mjs';
@@ -22,6 +22,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
+  // ASCII output: V8 keeps a bundle's source in memory, and one non-ASCII character doubles it (UTF-16).
+  charset: 'ascii',
   external: ['vscode'],
   // Prefer ESM builds: the UMD builds of jsonc-parser and vscode-json-languageservice hide requires from esbuild.
   mainFields: ['module', 'main'],
@@ -59,6 +61,18 @@ await Promise.all([
     banner: { js: '#!/usr/bin/env node' },
   }),
 ]);
+
+// esbuild escapes strings (charset: ascii) but leaves regular expressions and comments; a dependency's regex has a
+// "µ". A \u escape means the same in both, and an ASCII bundle is held in memory at one byte per character.
+for (const name of ['client.js', 'server.js', 'cli.js']) {
+  const file = join(root, 'dist', name);
+  const code = readFileSync(file, 'utf8');
+  if (/[^\t-~]/.test(code))
+    writeFileSync(
+      file,
+      code.replace(/[^\t-~]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    );
+}
 
 writeEnvoyDefs(root, join(root, 'dist'));
 

@@ -10,11 +10,12 @@ const UNIT_MS: Record<string, number> = {
   h: 3_600_000,
 };
 
+// Micro is written µs (U+00B5) or μs (U+03BC); the patterns spell them as escapes to keep the bundles ASCII.
 export function parseDuration(text: string): number | undefined {
-  const m = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/.exec(text);
+  const m = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/.exec(text);
   if (!m) return text === '0' ? 0 : undefined;
   let total = 0;
-  for (const part of text.replace(/^[-+]/, '').matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) {
+  for (const part of text.replace(/^[-+]/, '').matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/g)) {
     total += Number(part[1]) * UNIT_MS[part[2]];
   }
   return m[1] === '-' ? -total : total;

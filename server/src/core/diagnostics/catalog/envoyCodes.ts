@@ -130,7 +130,7 @@ export const ENVOY_CODES: CodeInfo[] = [
     },
   },
 
-  // --- Upgrade check (ML10xx): `meshlens upgrade-check` and "Meshlens: Check Upgrade to Istio…"
+  // --- Upgrade check (ML10xx): `meshlens upgrade-check` and "Meshlens: Check Upgrade to Istio..."
   {
     code: 'ML1001',
     name: 'upgrade-patch-outcome',
