@@ -46,6 +46,7 @@ export class TestLspClient {
   readonly connection: ProtocolConnection;
   private readonly process: ChildProcess;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  private readonly history = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: Array<() => void> = [];
   private versions = new Map<string, number>();
   stderr = '';
@@ -60,6 +61,7 @@ export class TestLspClient {
     );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.diagnostics.set(p.uri, p);
+      this.history.set(p.uri, [...(this.history.get(p.uri) ?? []), p]);
       for (const w of this.waiters.splice(0)) w();
     });
     this.connection.onRequest(ConfigurationRequest.type, (p) =>
@@ -126,6 +128,11 @@ export class TestLspClient {
         });
       });
     }
+  }
+
+  /** Every publish of a document so far, oldest first. */
+  publishesOf(uri: string): PublishDiagnosticsParams[] {
+    return this.history.get(uri) ?? [];
   }
 
   async complete(uri: string, line: number, character: number): Promise<CompletionItem[]> {

@@ -9,7 +9,7 @@ import {
   FileChangeType,
   WorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { yamlFilesUnder, readYaml, uriToPath, diskText } from './workspaceIndexer';
+import { readYaml, uriToPath, diskText, indexFolders } from './workspaceIndexer';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, MeshlensSettings, readSettings, sameSettings } from './settings';
 import { pathToFileURL } from 'node:url';
@@ -89,33 +89,13 @@ function workspaceChanged(): void {
   if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
 }
 
-const INDEX_START_DELAY_MS = 100;
-
 async function indexWorkspace(): Promise<void> {
-  let n = 0;
-  // The editors open with the window arrive right after `initialized`: let them be read first, since one large file
-  // of the folder is analysed in a single step that their diagnostics would wait for.
-  await new Promise((r) => setTimeout(r, INDEX_START_DELAY_MS));
-  for (const folder of workspaceFolders) {
-    for await (const file of yamlFilesUnder(folder.uri)) {
-      // Open documents first: a file is read in slices, waiting while an open document is validated; a file opened
-      // meanwhile is left to its editor (the open text wins over the disk's).
-      const stillNeeded = async () => {
-        do await new Promise((r) => setTimeout(r, 5));
-        while (validator.busy());
-        // The LSP library writes messages (a publish just made) from setImmediate callbacks: let them go out before
-        // a large file's analysis holds the thread.
-        await new Promise((r) => setImmediate(r));
-        return !documents.get(file.uri);
-      };
-      try {
-        if (await stillNeeded()) await models.index(file.uri, file.text, stillNeeded);
-      } catch (e) {
-        connection.console.error(`Meshlens: indexing ${file.uri} failed: ${(e as Error).message}`);
-      }
-      n++;
-    }
-  }
+  const n = await indexFolders(workspaceFolders, {
+    isOpen: (uri) => !!documents.get(uri),
+    validating: () => validator.busy(),
+    index: (uri, text, stillNeeded) => models.index(uri, text, stillNeeded),
+    failed: (uri, e) => connection.console.error(`Meshlens: indexing ${uri} failed: ${(e as Error).message}`),
+  });
   connection.console.info(`Meshlens: indexed ${n} YAML files`);
   models.workspaceReady = true;
   workspaceChanged();

@@ -60,3 +60,45 @@ export function diskText(uri: string): string | undefined {
     return undefined;
   }
 }
+
+const INDEX_START_DELAY_MS = 100;
+
+export interface IndexingHost {
+  isOpen(uri: string): boolean;
+  /** Whether an open document's diagnostics are pending or being computed. */
+  validating(): boolean;
+  /** Analyses a file in slices, calling `stillNeeded` between them (it may wait, and stops the file when false). */
+  index(uri: string, text: string, stillNeeded: () => Promise<boolean>): Promise<void>;
+  failed(uri: string, error: unknown): void;
+}
+
+/** Indexes the folders' YAML files behind the open documents; answers how many files it read. */
+export async function indexFolders(folders: Array<{ uri: string }>, host: IndexingHost): Promise<number> {
+  let n = 0;
+  // The editors open with the window arrive right after `initialized`: let them be read first, since one large file
+  // of the folder is analysed in a single step that their diagnostics would wait for.
+  await new Promise((r) => setTimeout(r, INDEX_START_DELAY_MS));
+  for (const folder of folders) {
+    for await (const file of yamlFilesUnder(folder.uri)) {
+      // Open documents first: a file is read in slices, waiting while an open document is validated; a file opened
+      // meanwhile is left to its editor (the open text wins over the disk's).
+      const stillNeeded = async () => {
+        // The LSP library writes messages (a publish just made) from setImmediate callbacks: an immediate passes
+        // last, so they go out before a large file's analysis holds the thread.
+        await new Promise((r) => setImmediate(r));
+        while (host.validating()) {
+          await new Promise((r) => setTimeout(r, 5));
+          await new Promise((r) => setImmediate(r));
+        }
+        return !host.isOpen(file.uri);
+      };
+      try {
+        if (await stillNeeded()) await host.index(file.uri, file.text, stillNeeded);
+      } catch (e) {
+        host.failed(file.uri, e);
+      }
+      n++;
+    }
+  }
+  return n;
+}
