@@ -123,4 +123,43 @@ describe('workspace-wide checks in the language server', () => {
     assert.deepEqual(codes[0], ['ML0201']);
     assert.deepEqual(codes[codes.length - 1], ['IST0101', 'ML0201']);
   });
+
+  it("keeps showing the workspace checks' findings of unchanged resources, moved, in the first publish after an edit", async () => {
+    const file = uri('two.yaml');
+    const fixing = yaml(
+      'apiVersion: telemetry.istio.io/v1',
+      'kind: Telemetry',
+      'metadata:',
+      '  name: fixing',
+      '  namespace: shop',
+      'spec:',
+      '  selector:',
+      '    matchLabels: {app: web}',
+      '  tracng: []',
+    );
+    const unmatched = yaml(
+      'apiVersion: telemetry.istio.io/v1',
+      'kind: Telemetry',
+      'metadata:',
+      '  name: unmatched',
+      '  namespace: shop',
+      'spec:',
+      '  selector:',
+      '    matchLabels: {app: nothing-here}',
+    );
+    await client.open(file, `${fixing}---\n${unmatched}`);
+    const before = await client.diagnosticsFor(file, (d) => d.some((x) => x.code === 'IST0101'));
+    assert.deepEqual(before.map((d) => d.code).sort(), ['IST0101', 'ML0201']);
+    // The first resource gains a comment line and loses its typo: everything after it moves down a line.
+    const version = await client.change(
+      file,
+      `# fixed\n${fixing.replace('tracng: []', 'tracing: []')}---\n${unmatched}`,
+    );
+    await client.diagnosticsFor(file, () => true, version);
+    const first = client.publishesOf(file).find((p) => p.version === version)!;
+    assert.deepEqual(
+      first.diagnostics.map((d) => [d.code, d.range.start.line]),
+      [['IST0101', before.find((d) => d.code === 'IST0101')!.range.start.line + 1]],
+    );
+  });
 });

@@ -17,7 +17,14 @@ export { Workspace } from './workspace/workspace';
 export type { ResourceRecord } from './workspace/workspace';
 export { parseMeshConfigFile, defaultMeshConfig } from './workspace/meshConfig';
 export type { MeshConfigInfo } from './workspace/meshConfig';
-export { fileFindings, workspaceFindings, ownFindings } from './workspaceChecks/registry';
+export {
+  fileFindings,
+  workspaceFindings,
+  ownFindings,
+  fileFindingsCarriedOver,
+  workspaceFindingsByDocument,
+} from './workspaceChecks/registry';
+export type { CarriedFindings } from './workspaceChecks/registry';
 export { quickFixesFor } from './fixes/quickFixes';
 export type { QuickFix } from './fixes/quickFixes';
 export { applyEdits } from './fixes/textEdit';

@@ -2,7 +2,18 @@
 // cross-resource checks, the workspace's files on disk. Each `---` document is analysed once per text, with the
 // Istio version that applies to its file (a `.meshlens.yaml` above it, else the setting).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentResultCache, FileAnalysis, Workspace, fileFindings, ownFindings, Finding, applyRules } from '../core';
+import {
+  DocumentResultCache,
+  FileAnalysis,
+  Workspace,
+  fileFindings,
+  ownFindings,
+  fileFindingsCarriedOver,
+  workspaceFindingsByDocument,
+  CarriedFindings,
+  Finding,
+  applyRules,
+} from '../core';
 import type { MeshlensSettings } from './settings';
 import { ProjectFiles, isProjectFile } from './projectFiles';
 
@@ -79,15 +90,27 @@ export class DocumentModels {
   }
 
   /** Everything to report for an open document, including the workspace checks, with the rules that apply to it. */
-  findings(document: TextDocument, scope: 'own' | 'all' = 'all'): Finding[] {
+  /**
+   * What to report for an open document, with the rules that apply to it. `all`: its own findings and the workspace
+   * checks'; `quick`: its own findings, with the workspace checks' from the last `all` carried over for its unchanged
+   * documents (shown while the checks run again after an edit).
+   */
+  findings(document: TextDocument, scope: 'quick' | 'all' = 'all'): Finding[] {
     if (this.excluded(document.uri)) return [];
     this.get(document);
-    const findings =
-      this.workspaceReady && scope === 'all'
-        ? fileFindings(this.workspace, document.uri)
-        : ownFindings(this.workspace, document.uri);
+    let findings: Finding[];
+    if (!this.workspaceReady) findings = ownFindings(this.workspace, document.uri);
+    else if (scope === 'quick')
+      findings = fileFindingsCarriedOver(this.workspace, document.uri, this.carried.get(document.uri) ?? new Map());
+    else {
+      findings = fileFindings(this.workspace, document.uri);
+      this.carried.set(document.uri, workspaceFindingsByDocument(this.workspace, document.uri));
+    }
     return applyRules(findings, this.settingsFor(document.uri).rules);
   }
+
+  /** The workspace checks' findings of each open document at its last complete publish. */
+  private readonly carried = new Map<string, CarriedFindings>();
 
   /** `.meshlens.yaml` files are not manifests, and `ignore` globs take files out of Meshlens's view. */
   private excluded(uri: string): boolean {

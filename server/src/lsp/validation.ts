@@ -6,8 +6,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 /** Coalesces a burst of keystrokes; far under yaml-language-server's fixed 200 ms. */
 export const VALIDATION_DELAY_MS = 10;
 
-/** `own`: the document's own findings; `all`: with the workspace checks' findings on it. */
-export type FindingScope = 'own' | 'all';
+/**
+ * `all`: the document's own findings and the workspace checks'; `quick`: its own, with the workspace checks' of the
+ * last `all` carried over for its unchanged documents.
+ */
+export type FindingScope = 'quick' | 'all';
 
 export function createValidator(
   connection: Connection,
@@ -17,8 +20,6 @@ export function createValidator(
   workspaceFindingsApply: () => boolean = () => false,
 ) {
   const pending = new Map<string, NodeJS.Timeout>();
-  /** Documents with a publish since they were opened. */
-  const published = new Set<string>();
   let running = 0;
 
   async function run(document: TextDocument): Promise<void> {
@@ -37,18 +38,20 @@ export function createValidator(
       // The slow part runs in slices: requests on other documents are answered in between.
       if (prepare) await prepare(document);
       if (!current()) return; // a newer edit will validate
-      // A document just opened shows its own findings at once and the workspace checks' a moment later (nothing is
-      // shown yet, so nothing flickers); later runs publish everything at once.
-      if (!published.has(document.uri) && workspaceFindingsApply()) {
-        void connection.sendDiagnostics({ uri: document.uri, version, diagnostics: validate(document, 'own') });
-        published.add(document.uri);
+      // Once the workspace is indexed, its checks take a while after each edit: the document's own findings are
+      // published at once, with the checks' last findings on its unchanged resources, then the checks' fresh ones.
+      // A document just opened has none to carry over: its own findings come first.
+      let quick: string | undefined;
+      if (workspaceFindingsApply()) {
+        const diagnostics = validate(document, 'quick');
+        void connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+        quick = JSON.stringify(diagnostics);
         await new Promise((resolve) => setImmediate(resolve));
         if (!current()) return;
       }
       const diagnostics = validate(document, 'all');
-      if (!current()) return;
+      if (!current() || JSON.stringify(diagnostics) === quick) return;
       void connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
-      published.add(document.uri);
     } catch (e) {
       connection.console.error(`Meshlens: validating ${document.uri} failed: ${(e as Error)?.stack ?? e}`);
     }
@@ -71,10 +74,9 @@ export function createValidator(
       if (t) clearTimeout(t);
       pending.delete(uri);
     },
-    /** A document was closed: its next opening starts over. */
+    /** A document was closed. */
     closed(uri: string): void {
       this.cancel(uri);
-      published.delete(uri);
     },
     revalidateAll(): void {
       for (const d of documents.all()) this.schedule(d, 0);
