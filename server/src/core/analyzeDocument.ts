@@ -208,12 +208,26 @@ function finding(code: string, message: string, start: number, end: number): Fin
   return { code, severity: codeInfo(code).severity, message, start, end };
 }
 
-/** The apiserver prunes `key: null` entries of CRD objects before validation (non-nullable fields), so do we. */
+/**
+ * The apiserver prunes `key: null` entries of CRD objects before validation (non-nullable fields), so do we. The
+ * value is copied only where it holds a null (most documents hold none).
+ */
 function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
+  return hasNullEntry(value) ? prunedCopy(value) : value;
+}
+
+function hasNullEntry(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(hasNullEntry);
+  if (!isObject(v)) return false;
+  for (const k in v) if (v[k] === null || hasNullEntry(v[k])) return true;
+  return false;
+}
+
+function prunedCopy(value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     if (v === null) continue;
-    out[k] = isObject(v) ? withoutNulls(v) : Array.isArray(v) ? v.map((x) => (isObject(x) ? withoutNulls(x) : x)) : v;
+    out[k] = isObject(v) ? prunedCopy(v) : Array.isArray(v) ? v.map((x) => (isObject(x) ? prunedCopy(x) : x)) : v;
   }
   return out;
 }

@@ -19,9 +19,21 @@ const kindSince = data.kindSince as Record<string, string>;
 const apiVersionSince = data.apiVersionSince as Record<string, string>;
 
 /** Compares "1.9" < "1.20" numerically. */
+/** Versions as numbers, parsed once: the checks compare the same few versions for every resource. */
+const parsedVersions = new Map<string, number[]>();
+
+function versionParts(v: string): number[] {
+  let parts = parsedVersions.get(v);
+  if (!parts) {
+    parts = v.split('.').map(Number);
+    if (parsedVersions.size < 1000) parsedVersions.set(v, parts);
+  }
+  return parts;
+}
+
 export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
+  const pa = versionParts(a);
+  const pb = versionParts(b);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return d;
