@@ -121,3 +121,16 @@ export function uniqueItems(
   }
   for (let i = data.length; i--; ) for (let j = i; j--; ) if (equal(data[i], data[j])) return report(i, j);
 }
+
+/** ajv's max/min keywords on a size: characters (code points), items or properties. */
+export function sizeLimit(
+  keyword: string,
+  size: number,
+  limit: number,
+  unit: string,
+  fail: (p: Record<string, unknown>, m: string) => void,
+): void {
+  const max = keyword.startsWith('max');
+  if (max ? size > limit : size < limit)
+    fail({ limit }, `must NOT have ${max ? 'more' : 'fewer'} than ${limit} ${unit}`);
+}

@@ -16,6 +16,7 @@ import {
   pointer,
   fragment,
   uniqueItems,
+  sizeLimit,
 } from './schemaRules';
 
 /** A keyword this walker does not implement: validate with ajv instead. */
@@ -128,24 +129,16 @@ export class SchemaWalker {
         return;
       }
       case 'maxLength':
-      case 'minLength': {
-        const n = Array.from(data as string).length;
-        if (k === 'maxLength' ? n > (v as number) : n < (v as number))
-          fail({ limit: v }, `must NOT have ${k === 'maxLength' ? 'more' : 'fewer'} than ${v} characters`);
-        return;
-      }
+      case 'minLength':
+        return sizeLimit(k, Array.from(data as string).length, v as number, 'characters', fail);
       case 'format':
         return;
       case 'pattern':
         if (!this.regex(String(v)).test(data as string)) fail({ pattern: v }, `must match pattern "${v}"`);
         return;
       case 'maxItems':
-      case 'minItems': {
-        const n = (data as unknown[]).length;
-        if (k === 'maxItems' ? n > (v as number) : n < (v as number))
-          fail({ limit: v }, `must NOT have ${k === 'maxItems' ? 'more' : 'fewer'} than ${v} items`);
-        return;
-      }
+      case 'minItems':
+        return sizeLimit(k, (data as unknown[]).length, v as number, 'items', fail);
       case 'items':
         if (Array.isArray(v)) throw UNSUPPORTED;
         if (!alwaysValid(v as Schema))
@@ -157,12 +150,8 @@ export class SchemaWalker {
         if (v) uniqueItems(s, data as unknown[], fail);
         return;
       case 'maxProperties':
-      case 'minProperties': {
-        const n = Object.keys(data as object).length;
-        if (k === 'maxProperties' ? n > (v as number) : n < (v as number))
-          fail({ limit: v }, `must NOT have ${k === 'maxProperties' ? 'more' : 'fewer'} than ${v} properties`);
-        return;
-      }
+      case 'minProperties':
+        return sizeLimit(k, Object.keys(data as object).length, v as number, 'properties', fail);
       default:
         return this.objectKeyword(k, s, data as Record<string, unknown>, at, sp, out, fail, name);
     }
