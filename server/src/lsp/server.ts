@@ -186,12 +186,16 @@ connection.onDidChangeConfiguration((change) => {
   void refreshSettings(pullConfiguration ? undefined : pushed);
 });
 
+// A document just opened is validated at once; edits wait for a pause in typing (VALIDATION_DELAY_MS).
+const justOpened = new Set<string>();
+documents.onDidOpen((e) => justOpened.add(e.document.uri));
 documents.onDidChangeContent((e) => {
+  const opened = justOpened.delete(e.document.uri);
   if (isProjectFile(e.document.uri)) {
     projectFilesChanged();
     return;
   }
-  validator.schedule(e.document);
+  validator.schedule(e.document, opened ? 0 : undefined);
   revalidateOthers(e.document.uri);
 });
 documents.onDidClose((e) => {
