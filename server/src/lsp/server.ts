@@ -92,7 +92,9 @@ function workspaceChanged(): void {
 async function indexWorkspace(): Promise<void> {
   const n = await indexFolders(workspaceFolders, {
     isOpen: (uri) => !!documents.get(uri),
-    validating: () => validator.busy(),
+    // Also while a message is still being written to the editor: a publish larger than the pipe's buffer is sent as
+    // the editor reads it, and a large file's analysis would hold back the rest.
+    shouldWait: () => validator.busy() || process.stdout.writableLength > 0,
     index: (uri, text, stillNeeded) => models.index(uri, text, stillNeeded),
     failed: (uri, e) => connection.console.error(`Meshlens: indexing ${uri} failed: ${(e as Error).message}`),
   });

@@ -65,8 +65,8 @@ const INDEX_START_DELAY_MS = 100;
 
 export interface IndexingHost {
   isOpen(uri: string): boolean;
-  /** Whether an open document's diagnostics are pending or being computed. */
-  validating(): boolean;
+  /** Whether indexing should wait (an open document's diagnostics are pending or being computed, ...). */
+  shouldWait(): boolean;
   /** Analyses a file in slices, calling `stillNeeded` between them (it may wait, and stops the file when false). */
   index(uri: string, text: string, stillNeeded: () => Promise<boolean>): Promise<void>;
   failed(uri: string, error: unknown): void;
@@ -83,12 +83,14 @@ export async function indexFolders(folders: Array<{ uri: string }>, host: Indexi
       // Open documents first: a file is read in slices, waiting while an open document is validated; a file opened
       // meanwhile is left to its editor (the open text wins over the disk's).
       const stillNeeded = async () => {
-        // The LSP library writes messages (a publish just made) from setImmediate callbacks: an immediate passes
-        // last, so they go out before a large file's analysis holds the thread.
-        await new Promise((r) => setImmediate(r));
-        while (host.validating()) {
-          await new Promise((r) => setTimeout(r, 5));
+        // Messages are written from setImmediate callbacks (a publish just made): two quiet turns in a row, so that
+        // one queued in the last turn has started, and nothing left to write, before a large file holds the thread.
+        for (let quietTurns = 0; quietTurns < 2; ) {
           await new Promise((r) => setImmediate(r));
+          if (host.shouldWait()) {
+            quietTurns = 0;
+            await new Promise((r) => setTimeout(r, 5));
+          } else quietTurns++;
         }
         return !host.isOpen(file.uri);
       };
