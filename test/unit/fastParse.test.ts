@@ -133,6 +133,8 @@ describe('fast YAML reader', () => {
       '1: one\n', // keys that are not strings
       '# only a comment\n', // empty documents
       'a: 1\n...\n', // document end markers
+      '\ufeffa: 1\n', // a byte order mark
+      'a: 1\rb: x\n', // a lone carriage return, a line break to YAML
     ];
     for (const text of left) assert.equal(fastParse(text), undefined, JSON.stringify(text));
     // ...and the library's findings still come: a duplicate key is marked on the second one.

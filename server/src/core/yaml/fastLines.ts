@@ -11,6 +11,8 @@ export interface Lines {
 
 /** Reads the lines of one `---` document; document markers other than its own leading `---` and directives bail. */
 export function readLines(text: string): Lines {
+  // A byte order mark, or a lone carriage return (a line break to YAML): left to the library.
+  if (text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) throw BAIL;
   const starts: number[] = [];
   const ends: number[] = [];
   const indents: number[] = [];
