@@ -38,6 +38,12 @@ export function fastParse(text: string): FastDocument | undefined {
   }
 }
 
+interface Key {
+  node: Scalar.Parsed;
+  key: string;
+  colon: number;
+}
+
 interface Node extends Built {
   /** The line after the node. */
   next: number;
@@ -85,16 +91,18 @@ class BlockParser {
     const pos = this.starts[li] + col;
     if (this.text.charCodeAt(pos) === 9) throw BAIL;
     if (this.isDash(li, col)) return this.seq(li, col, depth);
-    if (this.keyAt(li, pos)) return this.map(li, col, depth);
+    const key = this.keyAt(li, pos);
+    if (key) return this.map(li, col, depth, key);
     return this.inline(li, pos, parentIndent, depth);
   }
 
-  private map(li: number, col: number, depth: number): Node {
+  /** A block map at `col`, whose first key (on line `li`) the caller has read. */
+  private map(li: number, col: number, depth: number, first: Key): Node {
     const node = mapNode();
     const value: Record<string, unknown> = {};
     const start = this.starts[li] + col;
     for (let cur = li; ; ) {
-      const key = this.keyAt(cur, this.starts[cur] + col);
+      const key = cur === li ? first : this.keyAt(cur, this.starts[cur] + col);
       if (!key) throw BAIL;
       if (key.key === '__proto__' || key.key === '<<' || Object.prototype.hasOwnProperty.call(value, key.key))
         throw BAIL; // merge keys and duplicates: the library's handling and messages
@@ -138,7 +146,7 @@ class BlockParser {
   }
 
   /** A key and its colon at `pos`, or undefined when the line holds a value there. */
-  private keyAt(li: number, pos: number): { node: Scalar.Parsed; key: string; colon: number } | undefined {
+  private keyAt(li: number, pos: number): Key | undefined {
     const text = this.text;
     const e = this.ends[li];
     const c = text.charCodeAt(pos);
