@@ -23,6 +23,16 @@ async function openFile(page, name) {
   await page.waitForTimeout(300);
 }
 
+/** Runs a command from the command palette (F1), as a user does, with `file` the active editor. */
+async function runFromPalette(page, file, title) {
+  await openFile(page, file);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await page.keyboard.type(title);
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+}
+
 async function pickQuickInput(page, label) {
   await page.waitForSelector('.quick-input-widget .quick-input-list .monaco-list-row', { timeout: 15000 });
   await page.keyboard.type(label);
@@ -88,12 +98,7 @@ async function goToLineEnd(page, line) {
       }
     });
     await check('the chain preview shows workspace text as text and runs none of it', async () => {
-      await openFile(page, 'preview.yaml');
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('F1');
-      await page.keyboard.type('Meshlens: Preview Envoy Filter Chain');
-      await page.waitForTimeout(300);
-      await page.keyboard.press('Enter');
+      await runFromPalette(page, 'preview.yaml', 'Meshlens: Preview Envoy Filter Chain');
       await pickQuickInput(page, 'preview/web');
       await pickQuickInput(page, 'inbound');
       const frame = await findFrame(page, 'HTTP filters');
@@ -107,12 +112,7 @@ async function goToLineEnd(page, line) {
       if (process.env.SCREENSHOT_PREVIEW) await page.screenshot({ path: process.env.SCREENSHOT_PREVIEW });
     });
     await check('the proxy config preview of a TLS gateway: a chain per SNI, clusters and what a patch touched', async () => {
-      await openFile(page, 'gateway.yaml');
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('F1');
-      await page.keyboard.type('Meshlens: Preview Proxy Config');
-      await page.waitForTimeout(300);
-      await page.keyboard.press('Enter');
+      await runFromPalette(page, 'gateway.yaml', 'Meshlens: Preview Proxy Config');
       await pickQuickInput(page, 'edge/ingress');
       const frame = await findFrame(page, 'https.443.https.public.edge');
       const text = await frame.textContent('main');
