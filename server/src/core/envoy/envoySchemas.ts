@@ -1,7 +1,6 @@
-// JSON Schemas of Envoy's v3 messages (schemas/envoy/envoy-v3.defs.json.gz, laid out by the build for reading one at a
-// time): each message's definition is read and parsed only when a document first needs it.
+// JSON Schemas of Envoy's v3 messages (laid out by the build for reading one at a time): each message's definition is
+// read and parsed only when a document first needs it.
 import { readFileSync, existsSync, openSync, readSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { SchemaWalker, UNSUPPORTED } from './schemaWalker';
@@ -27,9 +26,9 @@ const ajv = new Ajv({
 const added = new Set<string>();
 
 /**
- * The definitions' texts as the build lays them out (scripts/envoyDefs.mjs): `dist/envoy-defs.txt` with an index of
- * byte ranges, so a message's schema is read from disk when first needed and the other 1,600 are never decoded. The
- * compressed source (schemas/envoy) is the fallback where there is no build (a run from the sources).
+ * The definitions' texts as the build lays them out (scripts/envoyDefs.mjs, from the committed
+ * schemas/envoy/envoy-v3.defs.json.gz): `dist/envoy-defs.txt` with an index of byte ranges, so a message's schema is
+ * read from disk when first needed and the other 1,600 are never decoded.
  */
 let reader: ((name: string) => string | undefined) | undefined;
 
@@ -43,30 +42,22 @@ function findUp(relative: string): string | undefined {
   return undefined;
 }
 
-function defsReader(): (name: string) => string | undefined {
-  if (reader) return reader;
-  const indexFile = findUp(join('dist', 'envoy-defs.index.json')) ?? findUp('envoy-defs.index.json');
-  if (indexFile) {
+function definitionText(name: string): string | undefined {
+  if (!reader) {
+    // Beside the bundle (dist/), or in dist/ above the tests' build folders.
+    const indexFile = findUp('envoy-defs.index.json') ?? findUp(join('dist', 'envoy-defs.index.json'));
+    if (!indexFile) throw new Error('dist/envoy-defs.index.json not found beside the Meshlens bundle');
     const names = JSON.parse(readFileSync(indexFile, 'utf8')) as Record<string, [number, number]>;
     const fd = openSync(join(dirname(indexFile), 'envoy-defs.txt'), 'r');
-    reader = (name) => {
-      const at = names[name];
+    reader = (n) => {
+      const at = names[n];
       if (!at) return undefined;
       const buffer = Buffer.alloc(at[1]);
       readSync(fd, buffer, 0, at[1], at[0]);
       return buffer.toString('utf8');
     };
-    return reader;
   }
-  const gz = findUp(join('schemas', 'envoy', 'envoy-v3.defs.json.gz'));
-  if (!gz) throw new Error('dist/envoy-defs.txt (or schemas/envoy/envoy-v3.defs.json.gz) not found beside Meshlens');
-  const texts = JSON.parse(gunzipSync(readFileSync(gz)).toString('utf8')) as Record<string, string>;
-  reader = (name) => texts[name];
-  return reader;
-}
-
-function definitionText(name: string): string | undefined {
-  return defsReader()(name);
+  return reader(name);
 }
 
 export function definition(name: string): Def | undefined {
