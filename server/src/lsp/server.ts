@@ -201,7 +201,7 @@ documents.onDidChangeContent((e) => {
   revalidateOthers(e.document.uri);
 });
 documents.onDidClose((e) => {
-  validator.closed(e.document.uri);
+  validator.cancel(e.document.uri);
   modes.onDocumentRemoved(e.document.uri);
   models.closed(e.document.uri);
   // Back to what is saved on disk (or out of the workspace model if it never was).

@@ -74,10 +74,6 @@ export function createValidator(
       if (t) clearTimeout(t);
       pending.delete(uri);
     },
-    /** A document was closed. */
-    closed(uri: string): void {
-      this.cancel(uri);
-    },
     revalidateAll(): void {
       for (const d of documents.all()) this.schedule(d, 0);
     },
