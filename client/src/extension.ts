@@ -1,7 +1,7 @@
 // The VS Code side of Meshlens: starts the language server and wires VS Code to it. Features live in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import nodeFlags from '../../server/nodeFlags.json';
+import serverProcess from '../../server/serverProcess.json';
 import { coexistWithRedHatYaml, isRedHatYamlActive } from './redHatYaml';
 import { registerChainPreview, currentPreviewBody } from './preview/chainPreview';
 import { registerIstioVersion } from './istioVersion';
@@ -29,11 +29,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Meshle
   const started = performance.now();
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: nodeFlags.flags } },
+    run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: serverProcess.nodeOptions, env: serverProcess.env } },
     debug: {
       module: serverModule,
       transport: TransportKind.stdio,
-      options: { execArgv: [...nodeFlags.flags, '--nolazy', '--inspect=6019'] },
+      options: { execArgv: [...serverProcess.nodeOptions, '--nolazy', '--inspect=6019'], env: serverProcess.env },
     },
   };
   const clientOptions: LanguageClientOptions = {

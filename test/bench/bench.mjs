@@ -14,7 +14,7 @@ import { openBench } from './openBench.mjs';
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--tests'], { stdio: 'ignore' });
-// Meshlens's server starts as its VS Code client starts it (with server/nodeFlags.json): the helper's default.
+// Meshlens's server starts as its VS Code client starts it (with server/serverProcess.json): the helper's default.
 const { TestLspClient } = require(join(root, 'out/test/helpers/lspClient.js'));
 const YLS = require.resolve('yaml-language-server/bin/yaml-language-server');
 
@@ -68,7 +68,9 @@ async function start(kind, folder) {
     kind === 'meshlens'
       ? new TestLspClient()
       : new TestLspClient({
+          // As its VS Code extension starts it: no Node options or environment of ours.
           command: [process.execPath, '--max-old-space-size=4096', YLS, '--stdio'],
+          env: process.env,
           capabilities: { workspace: { configuration: true } },
           configuration: (s) => (s === 'yaml' ? ylsSettings.yaml : s ? null : ylsSettings),
         });

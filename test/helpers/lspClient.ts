@@ -28,14 +28,17 @@ import {
   ConfigurationRequest,
 } from 'vscode-languageserver-protocol/node';
 
-import nodeFlags from '../../server/nodeFlags.json';
+import serverProcess from '../../server/serverProcess.json';
 
 export const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
-/** The server as the VS Code client starts it: with the Node options of server/nodeFlags.json. */
-export const SERVER_COMMAND = [process.execPath, ...nodeFlags.flags, SERVER, '--stdio'];
+/** The server as the VS Code client starts it: with the Node options and environment of server/serverProcess.json. */
+export const SERVER_COMMAND = [process.execPath, ...serverProcess.nodeOptions, SERVER, '--stdio'];
+export const SERVER_ENV: NodeJS.ProcessEnv = { ...process.env, ...serverProcess.env };
 
 export interface ClientOptions {
   command?: string[];
+  /** The server's environment; the client's own (SERVER_ENV) by default. */
+  env?: NodeJS.ProcessEnv;
   initializationOptions?: unknown;
   capabilities?: ClientCapabilities;
   /** Answers workspace/configuration requests. */
@@ -53,7 +56,7 @@ export class TestLspClient {
 
   constructor(private readonly options: ClientOptions = {}) {
     const [cmd, ...args] = options.command ?? SERVER_COMMAND;
-    this.process = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? SERVER_ENV });
     this.process.stderr!.on('data', (d) => (this.stderr += d));
     this.connection = createProtocolConnection(
       new StreamMessageReader(this.process.stdout!),
