@@ -29,7 +29,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Meshle
   const started = performance.now();
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: serverProcess.nodeOptions, env: serverProcess.env } },
+    run: {
+      module: serverModule,
+      transport: TransportKind.stdio,
+      options: { execArgv: serverProcess.nodeOptions, env: serverProcess.env },
+    },
     debug: {
       module: serverModule,
       transport: TransportKind.stdio,
