@@ -165,6 +165,16 @@ describe('fast YAML reader', () => {
     assert.ok(fastParse(text));
     assert.equal(disagreement(text), undefined);
     assert.equal(disagreement(text.replace(/\n/g, '\r\n')), undefined);
+    // Blank lines shorter and longer than the indentation, before and inside the block; Unicode line separators and
+    // carriage returns inside lines (the block's lines are cut by the line table, not by the text's separators).
+    const blanks = ['spec:', '  code: |', '  ', '    a', '        ', '   ', '      b', '      ', 'kind: x', ''].join(
+      '\n',
+    );
+    assert.ok(fastParse(blanks));
+    assert.equal(disagreement(blanks), undefined);
+    for (const separator of ['\u2028', '\u2029'])
+      assert.equal(disagreement(blanks.replace('      b', `      b${separator}    c`)), undefined);
+    assert.equal(disagreement(blanks.replace(/\n/g, '\r\n')), undefined);
   });
 
   it('parses on demand what it read fast, and marks whole collections where the library does', () => {

@@ -18,7 +18,7 @@ import {
   skipSpaces,
   isSpace,
 } from './fastScalars';
-import { readLines } from './fastLines';
+import { literalLines, readLines, Lines } from './fastLines';
 
 export interface FastDocument {
   contents: ParsedNode;
@@ -52,12 +52,14 @@ interface Node extends Built {
 }
 
 class BlockParser {
-  private readonly starts: number[];
-  private readonly ends: number[];
-  private readonly indents: number[];
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly indents: Int32Array;
+  private readonly lines: Lines;
 
   constructor(private readonly text: string) {
-    ({ starts: this.starts, ends: this.ends, indents: this.indents } = readLines(text));
+    this.lines = readLines(text);
+    ({ starts: this.starts, ends: this.ends, indents: this.indents } = this.lines);
   }
 
   private get count(): number {
@@ -239,32 +241,32 @@ class BlockParser {
     if (k < this.ends[li] && (text.charCodeAt(k) !== 35 || k === h)) throw BAIL;
     let indent = -1;
     let last = -1;
-    const lines: string[] = [];
-    let k2 = li + 1;
-    for (; k2 < this.count; k2++) {
+    let leadingBlank = 0; // the longest blank line before the first content line
+    for (let k2 = li + 1; k2 < this.count; k2++) {
       const s = this.starts[k2];
       const e = this.ends[k2];
       let sp = s;
       while (sp < e && text.charCodeAt(sp) === 32) sp++;
       if (sp === e) {
-        lines.push(indent >= 0 && sp - s > indent ? text.slice(s + indent, e) : '');
+        // Spaces beyond the indentation are content, even on the block's last lines.
+        if (indent < 0) leadingBlank = Math.max(leadingBlank, e - s);
+        else if (e - s > indent) last = k2;
         continue;
       }
       if (text.charCodeAt(sp) === 9 && (indent < 0 || sp - s < indent)) throw BAIL; // tabs where indentation is read
       if (indent < 0) {
         indent = sp - s;
         if (indent <= parentIndent) break;
-        if (lines.some((l, i) => this.ends[li + 1 + i] - this.starts[li + 1 + i] > indent)) throw BAIL;
+        if (leadingBlank > indent) throw BAIL;
       }
       if (sp - s < indent) break;
-      lines.push(text.slice(s + indent, e));
       last = k2;
     }
     if (last < 0) throw BAIL; // empty block scalars: the library's chomping rules
     const nl = this.nextContent(last + 1);
     if (nl < this.count && this.indents[nl] > parentIndent) throw BAIL;
     if (last + 1 >= this.count && !strip) throw BAIL; // no final line break to keep
-    const value = lines.slice(0, last - li).join('\n') + (strip ? '' : '\n');
+    const value = literalLines(text, this.lines, li + 1, last, indent) + (strip ? '' : '\n');
     const end = this.starts[last + 1] ?? text.length;
     return { node: scalarNode(value, 'BLOCK_LITERAL', pos, end, value), value, next: last + 1, end };
   }
