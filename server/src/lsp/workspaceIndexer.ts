@@ -9,7 +9,8 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out',
 const MAX_FILE_BYTES = 10_000_000;
 const MAX_FILES = 20_000;
 
-export async function* yamlFilesUnder(folderUri: string): AsyncGenerator<{ uri: string; text: string }> {
+/** The YAML files under a folder, as paths: each is read when its turn comes, not while the one before is analysed. */
+export async function* yamlFilesUnder(folderUri: string): AsyncGenerator<string> {
   if (!folderUri.startsWith('file:')) return;
   const stack = [fileURLToPath(folderUri)];
   let count = 0;
@@ -25,11 +26,9 @@ export async function* yamlFilesUnder(folderUri: string): AsyncGenerator<{ uri: 
       const path = join(dir, e.name);
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) stack.push(path);
-      } else if (e.isFile() && /\.ya?ml$/i.test(e.name)) {
-        const text = await readYaml(path);
-        if (text === undefined) continue;
+      } else if (e.isFile() && /\.ya?ml$/i.test(e.name) && count < MAX_FILES) {
         count++;
-        yield { uri: pathToFileURL(path).toString(), text };
+        yield path;
       }
     }
   }
@@ -79,7 +78,8 @@ export async function indexFolders(folders: Array<{ uri: string }>, host: Indexi
   // of the folder is analysed in a single step that their diagnostics would wait for.
   await new Promise((r) => setTimeout(r, INDEX_START_DELAY_MS));
   for (const folder of folders) {
-    for await (const file of yamlFilesUnder(folder.uri)) {
+    for await (const path of yamlFilesUnder(folder.uri)) {
+      const uri = pathToFileURL(path).toString();
       // Open documents first: a file is read in slices, waiting while an open document is validated; a file opened
       // meanwhile is left to its editor (the open text wins over the disk's).
       const stillNeeded = async () => {
@@ -92,12 +92,17 @@ export async function indexFolders(folders: Array<{ uri: string }>, host: Indexi
             await new Promise((r) => setTimeout(r, 5));
           } else quietTurns++;
         }
-        return !host.isOpen(file.uri);
+        return !host.isOpen(uri);
       };
       try {
-        if (await stillNeeded()) await host.index(file.uri, file.text, stillNeeded);
+        // Read once the open documents are served: a large file's text would add to their peak memory.
+        if (await stillNeeded()) {
+          const text = await readYaml(path);
+          if (text === undefined) continue; // binary, too large or gone: not a YAML file to count
+          if (await stillNeeded()) await host.index(uri, text, stillNeeded);
+        }
       } catch (e) {
-        host.failed(file.uri, e);
+        host.failed(uri, e);
       }
       n++;
     }
