@@ -65,8 +65,49 @@ export function isKeyword(k: string): boolean {
   return KEYWORDS.has(k);
 }
 
+/** Whether a schema accepts anything (true, or no keyword at all). */
 export function alwaysValid(s: Schema): boolean {
-  return s === true || (typeof s === 'object' && !Object.keys(s).some(isKeyword));
+  return s === true || (typeof s === 'object' && planOf(s).alwaysValid);
+}
+
+/** What the walker needs to know of a schema object, worked out once: the walker meets each schema many times. */
+export interface SchemaPlan {
+  alwaysValid: boolean;
+  /** The reference of a schema whose only keyword is `$ref`. */
+  refOnly?: string;
+  types: string[];
+  /** One type, with keywords of that type's group: ajv places the type error with the group. */
+  ruled: boolean;
+  /** The untyped keywords present, in ajv's order. */
+  untyped: string[];
+  /** The groups with keywords present, in ajv's order, with those keywords. */
+  groups: Array<[string, string[]]>;
+  /** A keyword the walker leaves to ajv is present. */
+  unsupported: boolean;
+}
+
+const PLANS = new WeakMap<object, SchemaPlan>();
+
+/** The schema's plan. */
+export function planOf(s: Record<string, unknown>): SchemaPlan {
+  let plan = PLANS.get(s);
+  if (plan) return plan;
+  const keys = Object.keys(s);
+  const types = s.type === undefined ? [] : Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
+  const groups = GROUPS.map(([t, kws]): [string, string[]] => [t, kws.filter((k) => s[k] !== undefined)]).filter(
+    ([, kws]) => kws.length > 0,
+  );
+  plan = {
+    alwaysValid: !keys.some(isKeyword),
+    refOnly: typeof s.$ref === 'string' && !keys.some((k) => k !== '$ref' && isKeyword(k)) ? s.$ref : undefined,
+    types,
+    ruled: types.length === 1 && groups.some(([t]) => t === types[0]),
+    untyped: UNTYPED.filter((k) => s[k] !== undefined),
+    groups,
+    unsupported: NOT_WALKED.some((k) => s[k] !== undefined),
+  };
+  PLANS.set(s, plan);
+  return plan;
 }
 
 export function isType(type: string, data: unknown): boolean {

@@ -5,12 +5,9 @@
 import type { ErrorObject } from 'ajv';
 import {
   Schema,
-  NOT_WALKED,
-  UNTYPED,
-  GROUPS,
+  planOf,
   error,
   equal,
-  isKeyword,
   alwaysValid,
   isType,
   pointer,
@@ -31,6 +28,7 @@ const COMPARISON: Record<string, [string, (a: number, b: number) => boolean]> = 
 
 export class SchemaWalker {
   private readonly patterns = new Map<string, RegExp>();
+  private readonly declarations = new WeakMap<object, { properties: Set<string>; patterns: RegExp[] }>();
 
   /** `resolve` gives a definition by name, for `#/definitions/Name` references. */
   constructor(private readonly resolve: (name: string) => Schema | undefined) {}
@@ -53,22 +51,20 @@ export class SchemaWalker {
       return false;
     }
     const start = out.length;
-    for (const k of NOT_WALKED) if (s[k] !== undefined) throw UNSUPPORTED;
-    if (typeof s.$ref === 'string' && !Object.keys(s).some((k) => k !== '$ref' && isKeyword(k))) {
-      this.ref(s.$ref, data, at, out, name);
+    const plan = planOf(s);
+    if (plan.unsupported) throw UNSUPPORTED;
+    if (plan.refOnly !== undefined) {
+      this.ref(plan.refOnly, data, at, out, name);
       return out.length === start;
     }
-    const types = s.type === undefined ? [] : Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
-    const ruled =
-      types.length === 1 && GROUPS.some(([t, kws]) => t === types[0] && kws.some((k) => s[k] !== undefined));
+    const { types, ruled } = plan;
     const typeError = () =>
       error('type', at, `${sp}/type`, { type: s.type }, `must be ${String(s.type)}`, s.type, s, data, name);
     if (types.length && !ruled && !types.some((t) => isType(t, data))) out.push(typeError());
-    for (const k of UNTYPED) if (s[k] !== undefined) this.keyword(k, s, data, at, sp, out, name);
-    for (const [type, keywords] of GROUPS) {
-      if (!keywords.some((k) => s[k] !== undefined)) continue;
+    for (const k of plan.untyped) this.keyword(k, s, data, at, sp, out, name);
+    for (const [type, keywords] of plan.groups) {
       if (isType(type, data)) {
-        for (const k of keywords) if (s[k] !== undefined) this.keyword(k, s, data, at, sp, out, name);
+        for (const k of keywords) this.keyword(k, s, data, at, sp, out, name);
       } else if (ruled && types[0] === type) out.push(typeError());
     }
     return out.length === start;
@@ -181,10 +177,9 @@ export class SchemaWalker {
         }
         return;
       case 'additionalProperties': {
-        const props = Object.keys((s.properties as object) ?? {}).filter((p) => p !== '__proto__');
-        const patterns = Object.keys((s.patternProperties as object) ?? {}).map((p) => this.regex(p));
+        const { properties, patterns } = this.declared(s);
         for (const key in data) {
-          if (props.includes(key) || patterns.some((r) => r.test(key))) continue;
+          if (properties.has(key) || patterns.some((r) => r.test(key))) continue;
           if (v === false) fail({ additionalProperty: key }, 'must NOT have additional properties');
           else if (!alwaysValid(v as Schema))
             this.walk(v as Schema, data[key], `${at}/${pointer(key)}`, `${sp}/additionalProperties`, out, name);
@@ -208,12 +203,14 @@ export class SchemaWalker {
             this.walk(d as Schema, data, at, `${sp}/dependencies/${fragment(p)}`, out, name);
         return;
       }
-      case 'properties':
-        for (const [p, sub] of Object.entries(v as Record<string, Schema>)) {
-          if (p === '__proto__' || alwaysValid(sub) || data[p] === undefined) continue;
-          this.walk(sub, data[p], `${at}/${pointer(p)}`, `${sp}/properties/${fragment(p)}`, out, name);
+      case 'properties': {
+        const props = v as Record<string, Schema>;
+        for (const p in props) {
+          if (p === '__proto__' || data[p] === undefined || alwaysValid(props[p])) continue;
+          this.walk(props[p], data[p], `${at}/${pointer(p)}`, `${sp}/properties/${fragment(p)}`, out, name);
         }
         return;
+      }
       case 'patternProperties':
         for (const [pat, sub] of Object.entries(v as Record<string, Schema>)) {
           if (alwaysValid(sub)) continue;
@@ -224,6 +221,17 @@ export class SchemaWalker {
         }
         return;
     }
+  }
+
+  /** The property names and patterns a schema declares (for additionalProperties), read once per schema. */
+  private declared(s: Record<string, unknown>): { properties: Set<string>; patterns: RegExp[] } {
+    let d = this.declarations.get(s);
+    if (!d) {
+      const properties = new Set(Object.keys((s.properties as object) ?? {}).filter((p) => p !== '__proto__'));
+      const patterns = Object.keys((s.patternProperties as object) ?? {}).map((p) => this.regex(p));
+      this.declarations.set(s, (d = { properties, patterns }));
+    }
+    return d;
   }
 
   private regex(pattern: string): RegExp {

@@ -268,8 +268,9 @@ export function analyzeLua(code: string, istioVersion: string): LuaAnalysis {
         return;
 
       default:
-        for (const [key, v] of Object.entries(n)) {
+        for (const key in n) {
           if (key === 'range' || key === 'loc') continue;
+          const v = n[key];
           if (Array.isArray(v)) for (const c of v) walkNode(c as Node);
           else if (v && typeof v === 'object' && typeof (v as Node).type === 'string') walkNode(v as Node);
         }

@@ -2,7 +2,7 @@
 // source_codes.<name>.inline_string), LuaPerRoute (source_code.inline_string), the same inside udpa/xds TypedStruct
 // wrappers and in both field spellings, and TrafficExtension spec.lua.inlineCode.
 import { isScalar } from 'yaml';
-import { isObject, walk } from '../util/values';
+import { isObject, walkObjects } from '../util/values';
 import { locate, PathSegment, YamlTree } from '../yaml/parseSlice';
 import { scalarText, ScalarText } from '../yaml/scalarText';
 
@@ -46,7 +46,7 @@ export function luaRegions(doc: YamlTree, docText: string, kind: string, value: 
   const found: PathSegment[][] = [];
   if (kind === 'TrafficExtension') found.push(['spec', 'lua', 'inlineCode']);
   if (kind === 'EnvoyFilter') {
-    walk(value.spec, ['spec'], (v, path) => {
+    walkObjects(value.spec, ['spec'], (v, path) => {
       // Pre-1.5 style: the filter by name with an untyped `config` struct.
       if (isObject(v) && typeof v.name === 'string' && LUA_FILTER_NAMES.includes(v.name) && isObject(v.config)) {
         for (const p of codePaths(v.config, false)) found.push([...path, 'config', ...p]);

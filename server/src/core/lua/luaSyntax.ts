@@ -72,12 +72,14 @@ export function visit(n: Node, f: (n: Node) => void): void {
   while (stack.length) {
     const x = stack.pop();
     if (Array.isArray(x)) {
-      stack.push(...x);
+      for (let i = 0; i < x.length; i++) stack.push(x[i]);
       continue;
     }
     if (!x || typeof x !== 'object' || typeof (x as Node).type !== 'string') continue;
     f(x as Node);
-    for (const [k, v] of Object.entries(x))
+    for (const k in x) {
+      const v = (x as Record<string, unknown>)[k];
       if (k !== 'range' && k !== 'loc' && v && typeof v === 'object') stack.push(v);
+    }
   }
 }

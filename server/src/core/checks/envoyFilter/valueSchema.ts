@@ -10,7 +10,7 @@ import type { ErrorObject } from 'ajv';
 import { configPatches } from '../../resources/configPatches';
 import { Check, Report } from '../check';
 import type { MessageParams } from '../../diagnostics/messages';
-import { isObject, walk } from '../../util/values';
+import { isObject, walkObjects } from '../../util/values';
 import { validatorFor, messageForApplyTo, messageForType } from '../../envoy/envoySchemas';
 import { isTypedStruct } from '../../envoy/catalog';
 
@@ -37,7 +37,7 @@ export const envoyValueSchema: Check = {
       const root = messageForApplyTo(String(cp.applyTo ?? ''));
       if (root)
         check(cp.patch.value, root, base, { typedStruct: false, merge, message: root, agentFetchesCode }, report);
-      walk(cp.patch.value, base, (v, path) => {
+      walkObjects(cp.patch.value, base, (v, path) => {
         if (path.length === base.length || !isObject(v) || typeof v['@type'] !== 'string') return;
         const type = v['@type'];
         const def = messageForType(type);

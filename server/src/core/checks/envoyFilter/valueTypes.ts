@@ -3,7 +3,7 @@
 import { Check, Report } from '../check';
 import { configPatches } from '../../resources/configPatches';
 import { replaceWithSuggestion } from '../../fixes/fixers';
-import { isObject, walk } from '../../util/values';
+import { isObject, walkObjects } from '../../util/values';
 import { typeStatus, isTypedStruct, filterByName, filterByType, v3Successor } from '../../envoy/catalog';
 import type { PathSegment } from '../../yaml/parseSlice';
 
@@ -22,7 +22,7 @@ export const patchValueTypes: Check = {
       if (isObject(cp.match) && cp.match.context === 'WAYPOINT') return;
       const base: PathSegment[] = ['spec', 'configPatches', i, 'patch', 'value'];
       const partial = cp.patch.operation === 'MERGE' || cp.patch.operation === 'MERGE_AND_REPLACE_LIST';
-      walk(cp.patch.value, base, (value, path) => {
+      walkObjects(cp.patch.value, base, (value, path) => {
         if (!isObject(value)) return;
         const type = value['@type'];
         if (typeof type === 'string') checkType(type, [...path, '@type'], report, 'any');
