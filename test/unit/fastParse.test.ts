@@ -7,6 +7,8 @@ import { parseAllDocuments, isMap, isSeq, isScalar, Document } from 'yaml';
 import { fastParse } from '../../server/src/core/yaml/fastParse';
 import { parseSlice, rangeAt, rangeOf, locateNearest } from '../../server/src/core/yaml/parseSlice';
 import { splitDocuments } from '../../server/src/core/yaml/splitDocuments';
+import { analyzeDocument } from '../../server/src/core/analyzeDocument';
+import { NEWEST_VERSION } from '../../server/src/core/versions/istioVersions';
 import { sharedOr } from '../helpers/sharedData';
 
 const root = join(__dirname, '..', '..', '..');
@@ -187,5 +189,25 @@ describe('fast YAML reader', () => {
       for (const on of ['key', 'value'] as const)
         assert.deepEqual(rangeAt(parsed, path, on), rangeOf(locateNearest(doc, path), on), `${path} ${on}`);
     assert.match(text.slice(...rangeAt(parsed, ['spec', 'items', 0])!), /^a:[^]*library\n  $/);
+  });
+
+  it('drops the nodes of an analysed document and reads them again when a path is located later', () => {
+    const text = [
+      'apiVersion: telemetry.istio.io/v1',
+      'kind: Telemetry',
+      'metadata:',
+      '  name: t',
+      'spec:',
+      '  metrics:',
+      '  - providers:',
+      '    - name: prometheus',
+      '',
+    ].join('\n');
+    const analysis = analyzeDocument(text, { istioVersion: NEWEST_VERSION });
+    assert.equal(analysis.parsed.fast, true);
+    const doc = library(text)!;
+    for (const path of [['spec', 'metrics', 0, 'providers', 0, 'name'], ['metadata', 'name'], ['kind']])
+      assert.deepEqual(rangeAt(analysis.parsed, path, 'value'), rangeOf(locateNearest(doc, path), 'value'), `${path}`);
+    assert.deepEqual(shape(analysis.parsed.tree!.contents), shape(doc.contents));
   });
 });

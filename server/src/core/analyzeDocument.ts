@@ -1,6 +1,6 @@
 // Analyses one `---` document: YAML syntax, resource identity, CRD schema, then Istio's rules.
 // Pure: knows nothing of editors; offsets in the result are relative to the document's start.
-import { parseSlice, rangeAt, withoutTree, ParsedSlice, PathSegment } from './yaml/parseSlice';
+import { parseSlice, rangeAt, withoutTree, releaseTree, ParsedSlice, PathSegment } from './yaml/parseSlice';
 import { classify, knownKinds } from './resources/kinds';
 import { getSchema } from './schema/schemaStore';
 import { validateAgainstSchema } from './schema/validateSchema';
@@ -58,6 +58,12 @@ const OUR_KIND_LINE = new RegExp(
 const OUR_KIND_ITEM = new RegExp(OUR_KIND_LINE.source.replace('^\\s*', '^[\\s-]*'), 'm');
 
 export function analyzeDocument(text: string, options: AnalysisOptions): DocumentAnalysis {
+  const result = analyze(text, options);
+  releaseTree(result.parsed);
+  return result;
+}
+
+function analyze(text: string, options: AnalysisOptions): DocumentAnalysis {
   const templateAt = text.search(TEMPLATE_MARKER);
   if (templateAt >= 0) {
     return {
