@@ -64,7 +64,7 @@ export function analyzeDocument(text: string, options: AnalysisOptions): Documen
 }
 
 function analyze(text: string, options: AnalysisOptions): DocumentAnalysis {
-  const templateAt = text.search(TEMPLATE_MARKER);
+  const templateAt = text.includes('{{') ? text.search(TEMPLATE_MARKER) : -1;
   if (templateAt >= 0) {
     return {
       parsed: { doc: undefined, tree: undefined, value: undefined, findings: [], analysable: false },
@@ -73,7 +73,7 @@ function analyze(text: string, options: AnalysisOptions): DocumentAnalysis {
   }
   const parsed = parseSlice(text);
   // Syntax problems are ours to report only in documents that are (or try to be) one of our kinds.
-  const findings = OUR_KIND_LINE.test(text) ? [...parsed.findings] : [];
+  const findings = parsed.findings.length && OUR_KIND_LINE.test(text) ? [...parsed.findings] : [];
   const result: DocumentAnalysis = { parsed, findings };
   if (!parsed.analysable) return result;
   if (!isObject(parsed.value)) {

@@ -12,6 +12,31 @@ export interface DocumentSlice {
 }
 
 export function splitDocuments(text: string): DocumentSlice[] {
+  return text.includes('\r') ? splitByLines(text) : splitAtMarkers(text);
+}
+
+/** Text whose only line break is `\n`: the markers and the line count found with indexOf (native scans). */
+function splitAtMarkers(text: string): DocumentSlice[] {
+  const slices: DocumentSlice[] = [];
+  let sliceStart = 0;
+  let sliceStartLine = 0;
+  let line = 0; // line breaks before `counted`
+  let counted = 0;
+  for (let nl = text.indexOf('\n---'); nl >= 0; nl = text.indexOf('\n---', nl + 1)) {
+    const marker = nl + 1;
+    if (!isMarkerEnd(text.charCodeAt(marker + 3))) continue;
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < marker; i = text.indexOf('\n', i + 1)) line++;
+    counted = marker;
+    slices.push({ index: slices.length, start: sliceStart, end: marker, startLine: sliceStartLine });
+    sliceStart = marker;
+    sliceStartLine = line;
+  }
+  slices.push({ index: slices.length, start: sliceStart, end: text.length, startLine: sliceStartLine });
+  return slices;
+}
+
+/** Any line breaks (`\r\n`, and a lone `\r`, which YAML takes as one), line by line. */
+export function splitByLines(text: string): DocumentSlice[] {
   const slices: DocumentSlice[] = [];
   let sliceStart = 0;
   let sliceStartLine = 0;
