@@ -2,6 +2,7 @@
 import { analyzeFile, LineIndex, Finding, Workspace, fileFindings, MeshConfigInfo, applyRules } from '../core';
 import type { Input } from './readInputs';
 import type { Severity } from '../core/diagnostics/codes';
+import { compareText } from '../core/util/compareText';
 
 export interface Position1 {
   /** 1-based line. */
@@ -36,7 +37,7 @@ export function checkInputs(inputs: Input[], istioVersion: string, meshConfig?: 
       [...input.findings, ...fileFindings(workspace, workspaceKey(input, i))],
       input.rules,
     );
-    findings.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+    findings.sort((a, b) => a.start - b.start || compareText(a.code, b.code));
     for (const f of findings) {
       results.push({
         file: input.file,

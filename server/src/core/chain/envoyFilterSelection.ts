@@ -9,6 +9,7 @@ import { shouldAttach, searchedNamespaces, creationTime, targetRefsOf } from '..
 import { asLabels, selects } from '../workspace/labels';
 import { selectorLabels } from '../resources/selectors';
 import { atLeast, VERSION_FACTS } from '../versions/versionFacts';
+import { compareText } from '../util/compareText';
 
 /**
  * The EnvoyFilters that select the proxy, in istiod's merged order (push_context.go EnvoyFilters): from 1.22 one list
@@ -34,8 +35,8 @@ export function selectedEnvoyFilters(ws: Workspace, ctx: ProxyContext): Resource
       if (priority(a) !== priority(b)) return priority(a) - priority(b);
       if (rootRank(a) !== rootRank(b)) return rootRank(a) - rootRank(b);
       return (
-        creationTime(a.value).localeCompare(creationTime(b.value)) ||
-        `${a.name}.${a.namespace}`.localeCompare(`${b.name}.${b.namespace}`)
+        compareText(creationTime(a.value), creationTime(b.value)) ||
+        compareText(`${a.name}.${a.namespace}`, `${b.name}.${b.namespace}`)
       );
     });
 }

@@ -12,6 +12,7 @@ import {
   VERSION_FACTS,
   TRANSLATED_WASMPLUGIN_SUFFIX,
 } from '../versions/versionFacts';
+import { compareText } from '../util/compareText';
 
 export type Phase = 'AUTHN' | 'AUTHZ' | 'STATS' | 'UNSPECIFIED';
 export const PHASES: Phase[] = ['AUTHN', 'AUTHZ', 'STATS', 'UNSPECIFIED'];
@@ -97,8 +98,8 @@ export function extensionFilters(
       .filter((c): c is Candidate => !!c)
       .sort(
         (a, b) =>
-          creationTime(a.record.value).localeCompare(creationTime(b.record.value)) ||
-          a.sortName.localeCompare(b.sortName),
+          compareText(creationTime(a.record.value), creationTime(b.record.value)) ||
+          compareText(a.sortName, b.sortName),
       );
     ordered.push(...inNs);
   }

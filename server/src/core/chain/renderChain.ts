@@ -12,6 +12,7 @@ import { effectiveTelemetry, EffectiveTelemetry } from '../telemetry/effectiveTe
 import type { ChainResult, Direction } from './types';
 import { creationTime } from '../proxy/attachment';
 import { inboundPorts } from '../proxyConfig/sidecarInbound';
+import { compareText } from '../util/compareText';
 
 export class ChainError extends Error {}
 
@@ -60,7 +61,7 @@ export function listWorkloads(ws: Workspace): WorkloadSummary[] {
         source: w.source,
       };
     })
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .sort((a, b) => compareText(a.id, b.id));
 }
 
 /** The workloads of the workspace a resource attaches to ("applies to N workloads"), as `namespace/name`. */

@@ -15,6 +15,7 @@ import { gatewayVirtualHosts, tlsRouteChains, tcpRouteCluster } from './gatewayR
 import { hostCovers } from './virtualServices';
 import { outboundClusterName } from './sidecarOutbound';
 import { ChainModel, ProxyModel, RouteConfigurationModel } from './model';
+import { compareText } from '../util/compareText';
 
 const HTTP_PROTOCOLS = new Set(['HTTP', 'HTTP2', 'GRPC', 'GRPC-WEB']);
 const ISTIO_MTLS_ALPN = ['istio', 'istio-peer-exchange', 'istio-http/1.0', 'istio-http/1.1', 'istio-h2'];
@@ -57,7 +58,7 @@ export function gatewayConfig(ws: Workspace, w: Workload, istioVersion: string, 
     applicationProtocols: alpn,
   });
 
-  for (const [listenerName, list] of [...byListener.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [listenerName, list] of [...byListener.entries()].sort(([a], [b]) => compareText(a, b))) {
     const port = list[0].listenerPort;
     const bind = list[0].bind;
     const chains: ChainModel[] = [];

@@ -7,6 +7,7 @@ import { hostCovers, virtualServiceHttpRoutes } from './virtualServices';
 import { outboundClusterName } from './sidecarOutbound';
 import type { GatewayServer } from './gatewayServers';
 import { VirtualHostModel, vhost, route, RouteModel } from './model';
+import { compareText } from '../util/compareText';
 
 function bindsTo(o: OtherObject, s: GatewayServer): boolean {
   if (s.gatewayApi) {
@@ -96,7 +97,7 @@ export function gatewayVirtualHosts(ws: Workspace, servers: GatewayServer[]): Vi
       }
   }
   if (!byName.size) return [vhost(`blackhole:${servers[0].port}`, ['*'], [])];
-  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...byName.values()].sort((a, b) => compareText(a.name, b.name));
 }
 
 export interface TlsRouteChain {

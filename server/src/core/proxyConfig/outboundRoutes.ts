@@ -6,6 +6,7 @@ import type { Workload } from '../workspace/workloads';
 import type { MeshService } from './meshServices';
 import { virtualServiceRoutes } from './virtualServices';
 import { ProxyModel, RouteConfigurationModel, VirtualHostModel, vhost, route } from './model';
+import { compareText } from '../util/compareText';
 
 /** The domains of a service's virtual host (GenerateAltVirtualHosts; ports are ignored in host matching). */
 function domainsOf(s: MeshService, w: Workload): string[] {
@@ -55,7 +56,7 @@ export function addToRoute(
 
 /** Virtual hosts sorted by name, then the catch-all one (allow_any, or block_all for REGISTRY_ONLY). */
 export function finishRoute(rc: RouteConfigurationModel, registryOnly: boolean): void {
-  rc.virtualHosts.sort((a, b) => a.name.localeCompare(b.name));
+  rc.virtualHosts.sort((a, b) => compareText(a.name, b.name));
   const catchAll: VirtualHostModel = registryOnly
     ? vhost(
         'block_all',

@@ -6,6 +6,7 @@ import type { Origin } from '../chain/types';
 import type { ProxyContext } from '../proxy/proxyContext';
 import { shouldAttach, creationTime } from '../proxy/attachment';
 import { selectorLabels } from '../resources/selectors';
+import { compareText } from '../util/compareText';
 
 type Mode = 'CLIENT' | 'SERVER';
 const MODES: Mode[] = ['CLIENT', 'SERVER'];
@@ -84,7 +85,7 @@ function hasSelector(spec: Record<string, unknown>): boolean {
 }
 
 const byAge = (a: ResourceRecord, b: ResourceRecord) =>
-  creationTime(a.value).localeCompare(creationTime(b.value)) || a.name.localeCompare(b.name);
+  compareText(creationTime(a.value), creationTime(b.value)) || compareText(a.name, b.name);
 
 /** The Telemetry resources applying to a proxy, mesh level (root namespace) first, then namespace, then workload. */
 export function applicableTelemetries(
@@ -208,7 +209,7 @@ export function effectiveTelemetry(ws: Workspace, ctx: ProxyContext): EffectiveT
     }
   }
   for (const pm of metrics)
-    for (const mode of MODES) pm.modes[mode].overrides.sort((a, b) => a.metric.localeCompare(b.metric));
+    for (const mode of MODES) pm.modes[mode].overrides.sort((a, b) => compareText(a.metric, b.metric));
 
   // Tracing (core/tracing.go configureTracingFromTelemetry): the first provider per mode, later levels override.
   const tracingEntries = records.flatMap((r) =>
@@ -270,7 +271,7 @@ export function effectiveTelemetry(ws: Workspace, ctx: ProxyContext): EffectiveT
       }
     }
     accessLogging[mode] = providers
-      .sort((a, b) => a.name.localeCompare(b.name))
+      .sort((a, b) => compareText(a.name, b.name))
       .map((p) => ({ provider: p.name, disabled: p.disabled, filter: p.filter, source: p.source }));
   }
   if (legacyLogs)

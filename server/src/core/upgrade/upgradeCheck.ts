@@ -11,6 +11,7 @@ import { codeInfo, Severity } from '../diagnostics/codes';
 import { rangeAt } from '../yaml/parseSlice';
 import { configOutcomeChanges } from './configOutcomes';
 import { formatMessage } from '../diagnostics/messages';
+import { compareText } from '../util/compareText';
 
 export interface UpgradeFinding extends Finding {
   uri: string;
@@ -238,7 +239,7 @@ export function upgradeCheck(
     add(record, record.uri, s, e, 'ML1001', message, c.after.index, c.workload);
   }
   return [...findings.values()].sort(
-    (a, b) => a.uri.localeCompare(b.uri) || a.start - b.start || a.code.localeCompare(b.code),
+    (a, b) => compareText(a.uri, b.uri) || a.start - b.start || compareText(a.code, b.code),
   );
 }
 

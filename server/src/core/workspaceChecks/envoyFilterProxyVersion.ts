@@ -5,6 +5,7 @@ import type { WorkspaceCheck } from './workspaceCheck';
 import { setPriority } from '../fixes/fixers';
 import { isObject, asArray } from '../util/values';
 import { patchOperationFinding } from '../checks/envoyFilter/operations';
+import { compareText } from '../util/compareText';
 
 function instanceName(cp: Record<string, unknown>): string | undefined {
   const value = isObject(cp.patch) ? cp.patch.value : undefined;
@@ -23,7 +24,7 @@ export const relativeOperationWithProxyVersion: WorkspaceCheck = {
     const versioned = new Set<string>();
     const filters = ws.resources
       .filter((r) => r.kind === 'EnvoyFilter')
-      .sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
+      .sort((a, b) => compareText(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));
     for (const r of filters) {
       const priority = typeof r.spec.priority === 'number' ? r.spec.priority : 0;
       for (const [i, cp] of asArray(r.spec.configPatches).entries()) {

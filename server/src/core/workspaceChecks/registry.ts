@@ -12,6 +12,7 @@ import { rangeAt } from '../yaml/parseSlice';
 import { codeInfo } from '../diagnostics/codes';
 import { formatMessage } from '../diagnostics/messages';
 import { withoutSuppressed } from '../suppression';
+import { compareText } from '../util/compareText';
 
 export const WORKSPACE_CHECKS: WorkspaceCheck[] = [
   telemetryNamespaceDefaults,
@@ -61,7 +62,7 @@ export function ownFindings(ws: Workspace, uri: string): Finding[] {
   return analysis
     ? withoutSuppressed(
         analysis.documents,
-        [...analysis.findings].sort((a, b) => a.start - b.start || a.code.localeCompare(b.code)),
+        [...analysis.findings].sort((a, b) => a.start - b.start || compareText(a.code, b.code)),
       )
     : [];
 }
@@ -113,6 +114,6 @@ export function fileFindingsCarriedOver(ws: Workspace, uri: string, carried: Car
 function combined(analysis: FileAnalysis, extra: Finding[]): Finding[] {
   const superseded = new Set(extra.filter((f) => f.data?.supersedes).map((f) => `${f.data!.supersedes}@${f.start}`));
   const all = [...analysis.findings.filter((f) => !superseded.has(`${f.code}@${f.start}`)), ...extra];
-  all.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+  all.sort((a, b) => a.start - b.start || compareText(a.code, b.code));
   return withoutSuppressed(analysis.documents, all);
 }
