@@ -1,6 +1,7 @@
 // Whether a policy-like resource (WasmPlugin, TrafficExtension, EnvoyFilter, Telemetry, AuthorizationPolicy, ...)
 // attaches to a workload: istiod's WorkloadPolicyMatcher.ShouldAttachPolicy (pilot/pkg/model/policyattachment.go).
 import { isObject, asArray } from '../util/values';
+import { compareText } from '../util/compareText';
 import { asLabels, selects } from '../workspace/labels';
 import type { ProxyContext } from './proxyContext';
 
@@ -51,4 +52,9 @@ export function searchedNamespaces(ctx: ProxyContext): string[] {
 export function creationTime(value: Record<string, unknown>): string {
   const metadata = isObject(value.metadata) ? value.metadata : {};
   return typeof metadata.creationTimestamp === 'string' ? metadata.creationTimestamp : '';
+}
+
+/** Oldest first, then by name. */
+export function byAge(a: { value: Record<string, unknown>; name: string }, b: typeof a): number {
+  return compareText(creationTime(a.value), creationTime(b.value)) || compareText(a.name, b.name);
 }

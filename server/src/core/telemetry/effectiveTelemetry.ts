@@ -4,7 +4,7 @@ import { isObject, asArray } from '../util/values';
 import type { Workspace, ResourceRecord } from '../workspace/workspace';
 import type { Origin } from '../chain/types';
 import type { ProxyContext } from '../proxy/proxyContext';
-import { shouldAttach, creationTime } from '../proxy/attachment';
+import { shouldAttach, byAge } from '../proxy/attachment';
 import { selectorLabels } from '../resources/selectors';
 import { compareText } from '../util/compareText';
 
@@ -83,9 +83,6 @@ function hasSelector(spec: Record<string, unknown>): boolean {
     asArray(spec.targetRefs).length > 0
   );
 }
-
-const byAge = (a: ResourceRecord, b: ResourceRecord) =>
-  compareText(creationTime(a.value), creationTime(b.value)) || compareText(a.name, b.name);
 
 /** The Telemetry resources applying to a proxy, mesh level (root namespace) first, then namespace, then workload. */
 export function applicableTelemetries(
