@@ -79,6 +79,29 @@ describe('bad input', () => {
     );
   });
 
+  it('a run of a thousand flow openers is not parsed, and the finding points at its start', () => {
+    const text = yaml(...head, `  workloadSelector: {labels: ${'[ '.repeat(1000)}${']'.repeat(1000)}}`);
+    const f = analyze(text);
+    assert.deepEqual(
+      f.map((x) => [x.code, x.line, x.column, x.text]),
+      [['ML0003', 6, 30, '[']],
+    );
+    assert.match(f[0].message, /1,000 or more `\[` or `\{` in a row/);
+    // The same characters as text in a literal block are Lua, not nesting.
+    const lua = analyze(
+      yaml(
+        ...head,
+        '  configPatches:',
+        '  - applyTo: HTTP_FILTER',
+        '    patch:',
+        '      value:',
+        '        code: |',
+        `          -- ${'['.repeat(1000)}`,
+      ),
+    );
+    assert.ok(!lua.some((x) => x.code === 'ML0003'), JSON.stringify(lua));
+  });
+
   it('a 10 MB file of many documents is analysed', () => {
     const one = yaml(...head, '  workloadSelector:', '    labels: {app: a}', '  configPatches: []', '---');
     const text = one.repeat(Math.ceil(10_000_000 / one.length));

@@ -39,6 +39,8 @@ export const INPUT_CODES: CodeInfo[] = [
       tooLarge: 'Document is {size} MB; Meshlens checks documents up to {limit} MB (hover and completion still work).',
       tooDeep: 'Nesting deeper than {depth} levels; schema and Istio checks are skipped for this document.',
       tooDeepToParse: 'Nesting deeper than {depth} levels; this document is not checked.',
+      openerRun:
+        '{count} or more `[` or `{` in a row (nesting deeper than {depth} levels in a flow collection); this document is not parsed or checked.',
       notExpanded: 'Document could not be expanded: {error}',
     },
   },
