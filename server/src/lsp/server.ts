@@ -10,6 +10,7 @@ import {
   WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { readYaml, uriToPath, diskText, indexFolders } from './workspaceIndexer';
+import { MAX_INDEXED_DOCUMENT_CHARS } from './largeDocuments';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, MeshlensSettings, readSettings, sameSettings } from './settings';
 import { pathToFileURL } from 'node:url';
@@ -89,6 +90,11 @@ function workspaceChanged(): void {
   if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
 }
 
+function omittedMessage(uri: string, count: number): string {
+  const limit = `${(MAX_INDEXED_DOCUMENT_CHARS / 1_048_576).toFixed(1)} MiB`;
+  return `Meshlens: ${count} document${count === 1 ? '' : 's'} of ${uri} over ${limit} left out of the workspace (open the file to check ${count === 1 ? 'it' : 'them'})`;
+}
+
 async function indexWorkspace(): Promise<void> {
   const n = await indexFolders(workspaceFolders, {
     isOpen: (uri) => !!documents.get(uri),
@@ -97,6 +103,7 @@ async function indexWorkspace(): Promise<void> {
     shouldWait: () => validator.busy() || process.stdout.writableLength > 0,
     index: (uri, text, stillNeeded) => models.index(uri, text, stillNeeded),
     failed: (uri, e) => connection.console.error(`Meshlens: indexing ${uri} failed: ${(e as Error).message}`),
+    omitted: (uri, count) => connection.console.info(omittedMessage(uri, count)),
   });
   connection.console.info(`Meshlens: indexed ${n} YAML files`);
   models.workspaceReady = true;
@@ -159,7 +166,9 @@ connection.onDidChangeWatchedFiles(async (change) => {
     if (event.type === FileChangeType.Deleted) models.remove(event.uri);
     else {
       const path = uriToPath(event.uri);
-      const text = path ? await readYaml(path) : undefined;
+      const text = path
+        ? await readYaml(path, (count) => connection.console.info(omittedMessage(event.uri, count)))
+        : undefined;
       if (text === undefined) models.remove(event.uri);
       else models.setText(event.uri, text);
     }

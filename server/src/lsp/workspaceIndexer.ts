@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readWithoutLargeDocuments, MAX_INDEXED_DOCUMENT_CHARS } from './largeDocuments';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.tmp']);
 const MAX_FILE_BYTES = 10_000_000;
@@ -34,9 +35,19 @@ export async function* yamlFilesUnder(folderUri: string): AsyncGenerator<string>
   }
 }
 
-export async function readYaml(path: string): Promise<string | undefined> {
+/**
+ * A file's text for the index; undefined for binary, unreadable and too large files. A file that may hold a document
+ * over MAX_INDEXED_DOCUMENT_CHARS is read in chunks, such documents blanked (`omitted` hears how many).
+ */
+export async function readYaml(path: string, omitted?: (count: number) => void): Promise<string | undefined> {
   try {
-    if ((await stat(path)).size > MAX_FILE_BYTES) return undefined;
+    const size = (await stat(path)).size;
+    if (size > MAX_FILE_BYTES) return undefined;
+    if (size > MAX_INDEXED_DOCUMENT_CHARS) {
+      const read = await readWithoutLargeDocuments(path);
+      if (read?.omitted) omitted?.(read.omitted);
+      return read?.text;
+    }
     const bytes = await readFile(path);
     return bytes.includes(0) ? undefined : bytes.toString('utf8');
   } catch {
@@ -69,6 +80,8 @@ export interface IndexingHost {
   /** Analyses a file in slices, calling `stillNeeded` between them (it may wait, and stops the file when false). */
   index(uri: string, text: string, stillNeeded: () => Promise<boolean>): Promise<void>;
   failed(uri: string, error: unknown): void;
+  /** Documents of a file left out of the index for their size. */
+  omitted(uri: string, count: number): void;
 }
 
 /** Indexes the folders' YAML files behind the open documents; answers how many files it read. */
@@ -97,7 +110,7 @@ export async function indexFolders(folders: Array<{ uri: string }>, host: Indexi
       try {
         // Read once the open documents are served: a large file's text would add to their peak memory.
         if (await stillNeeded()) {
-          const text = await readYaml(path);
+          const text = await readYaml(path, (count) => host.omitted(uri, count));
           if (text === undefined) continue; // binary, too large or gone: not a YAML file to count
           if (await stillNeeded()) await host.index(uri, text, stillNeeded);
         }
