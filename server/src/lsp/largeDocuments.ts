@@ -1,11 +1,10 @@
 // Reads a large YAML file for the workspace index without holding its oversized documents: a 4 MB Lua script in a
 // file nobody has open cost the server 12 MiB at its peak to index (its text, and its block's value), for a resource
-// the apiserver could not store (etcd's default request limit is 1.5 MiB).
-import { open } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
+// etcd would refuse (its default limit for an object is 1.5 MiB).
+import { open, FileHandle } from 'node:fs/promises';
 
-/** Documents over this many characters, in files nobody has open, are left out of the index (README, Limits). */
-export const MAX_INDEXED_DOCUMENT_CHARS = 1_572_864;
+/** Documents over this many bytes, in files nobody has open, are left out of the index (README, Limits). */
+export const MAX_INDEXED_DOCUMENT_BYTES = 1_572_864;
 
 export interface IndexText {
   /** The file's text with each oversized document blanked: its `---` line kept, its other lines left empty. */
@@ -14,104 +13,111 @@ export interface IndexText {
   omitted: number;
 }
 
+interface DocumentBytes {
+  start: number;
+  end: number;
+  /** Line breaks in the document; of its first line, the end when it is a `---` line. */
+  lineBreaks: number;
+  markerLineEnd?: number;
+}
+
+const CHUNK = 1 << 16;
+
 /**
- * The file read in chunks, `---` document by document (the rule of splitDocuments: a line starting with `---` and a
- * space, a tab or its end starts a document, except at the start of the file). Line numbers stay those of the file,
- * so what the index records of the other documents points at the right lines. Undefined for binary files.
+ * The file's documents found in its bytes first (the rule of splitDocuments: a line starting with `---` and a space,
+ * a tab or its end starts a document, except at the start of the file), then the documents under the limit read and
+ * decoded. Line numbers stay those of the file, so what the index records of the other documents points at the right
+ * lines. Undefined for binary files (a NUL byte).
  */
 export async function readWithoutLargeDocuments(
   path: string,
-  limit = MAX_INDEXED_DOCUMENT_CHARS,
+  limit = MAX_INDEXED_DOCUMENT_BYTES,
 ): Promise<IndexText | undefined> {
-  const decoder = new StringDecoder('utf8');
-  const doc = new DocumentBuffer(limit);
-  let atFileStart = true;
-  let partial = '';
-  const complete = (region: string) => {
-    // `region` starts at a line start and ends after a line break (or at the end of the file).
-    let from = 0;
-    if (!atFileStart && isMarkerAt(region, 0)) doc.end();
-    atFileStart = false;
-    for (let nl = region.indexOf('\n---'); nl >= 0; nl = region.indexOf('\n---', nl + 1)) {
-      if (!isMarkerAt(region, nl + 1)) continue;
-      doc.add(region.slice(from, nl + 1));
-      doc.end();
-      from = nl + 1;
-    }
-    doc.add(region.slice(from));
-  };
-  // One buffer, read into again and again: a new one per chunk left megabytes of freed buffers in malloc's heap.
   const handle = await open(path, 'r');
   try {
-    const buffer = Buffer.allocUnsafe(1 << 16);
-    for (let n; (n = (await handle.read(buffer, 0, buffer.length, null)).bytesRead) > 0; ) {
-      const text = partial + decoder.write(buffer.subarray(0, n));
-      if (text.includes('\0')) return undefined;
-      const lastBreak = text.lastIndexOf('\n');
-      if (lastBreak >= 0) complete(text.slice(0, lastBreak + 1));
-      partial = text.slice(lastBreak + 1);
+    const documents = await documentsOf(handle);
+    if (!documents) return undefined;
+    const parts: string[] = [];
+    let omitted = 0;
+    for (let i = 0; i < documents.length; ) {
+      const d = documents[i];
+      if (d.end - d.start > limit) {
+        const kept = d.markerLineEnd === undefined ? '' : await decode(handle, d.start, d.markerLineEnd);
+        parts.push(kept + '\n'.repeat(d.lineBreaks - (kept ? 1 : 0)));
+        omitted++;
+        i++;
+        continue;
+      }
+      // Consecutive documents under the limit are read together, up to the limit.
+      let j = i + 1;
+      while (j < documents.length && documents[j].end - d.start <= limit) j++;
+      parts.push(await decode(handle, d.start, documents[j - 1].end));
+      i = j;
     }
+    return { text: parts.join(''), omitted };
   } finally {
     await handle.close();
   }
-  const rest = partial + decoder.end();
-  if (rest.includes('\0')) return undefined;
-  if (rest) complete(rest);
-  doc.end();
-  return { text: doc.kept.join(''), omitted: doc.omitted };
 }
 
-/** The document being read: its text while it is under the limit, then only its first line and line count. */
-class DocumentBuffer {
-  readonly kept: string[] = [];
-  omitted = 0;
-  private parts: string[] = [];
-  private chars = 0;
-  private oversized = false;
-  private blankLines = 0;
-
-  constructor(private readonly limit: number) {}
-
-  add(text: string): void {
-    if (!text) return;
-    if (this.oversized) {
-      this.blankLines += lineBreaks(text, 0);
-      return;
+/** The documents' byte ranges and line counts, read through one reused buffer; undefined when a NUL byte is met. */
+async function documentsOf(handle: FileHandle): Promise<DocumentBytes[] | undefined> {
+  const documents: DocumentBytes[] = [];
+  let current: DocumentBytes = { start: 0, end: 0, lineBreaks: 0 };
+  // The first bytes of the line being read (enough to tell a `---` line), and where it starts.
+  let lineStart = 0;
+  const head: number[] = []; // reused: a new array per line was 5 MB of garbage for 100,000 lines
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  let offset = 0;
+  const lineDone = (breakAt: number) => {
+    const isMarker = isMarkerHead(head, true);
+    if (isMarker && lineStart > 0) {
+      current.end = lineStart;
+      documents.push(current);
+      current = { start: lineStart, end: 0, lineBreaks: 0 };
     }
-    this.parts.push(text);
-    this.chars += text.length;
-    if (this.chars <= this.limit) return;
-    // Keep the `---` line that starts it, if any (so it stays a document of its own), and count the rest. Parts are
-    // whole lines, so the first holds the first line.
-    const first = this.parts[0];
-    const firstBreak = first.indexOf('\n');
-    const keepFirst = isMarkerAt(first, 0) && firstBreak >= 0;
-    this.blankLines = lineBreaks(first, keepFirst ? firstBreak + 1 : 0);
-    for (let i = 1; i < this.parts.length; i++) this.blankLines += lineBreaks(this.parts[i], 0);
-    this.parts = [keepFirst ? first.slice(0, firstBreak + 1) : ''];
-    this.oversized = true;
+    if (isMarker && current.start === lineStart) current.markerLineEnd = breakAt + 1;
+    current.lineBreaks++;
+    lineStart = breakAt + 1;
+    head.length = 0;
+  };
+  for (let n; (n = (await handle.read(buffer, 0, CHUNK, offset)).bytesRead) > 0; offset += n) {
+    if (buffer.subarray(0, n).includes(0)) return undefined;
+    for (let i = 0; i < n; ) {
+      const nl = buffer.indexOf(10, i);
+      const stop: number = nl < 0 || nl >= n ? n : nl;
+      for (let k = i; k < stop && head.length < 4; k++) head.push(buffer[k]);
+      if (stop === n) break;
+      lineDone(offset + stop);
+      i = stop + 1;
+    }
   }
-
-  end(): void {
-    if (this.oversized) {
-      this.kept.push(this.parts[0] + '\n'.repeat(this.blankLines));
-      this.omitted++;
-    } else if (this.parts.length) this.kept.push(this.parts.join(''));
-    this.parts = [];
-    this.chars = 0;
-    this.oversized = false;
-    this.blankLines = 0;
+  // The last line, without a line break.
+  if (offset > lineStart && isMarkerHead(head, false) && lineStart > 0) {
+    current.end = lineStart;
+    documents.push(current);
+    current = { start: lineStart, end: 0, lineBreaks: 0 };
   }
+  current.end = offset;
+  documents.push(current);
+  return documents;
 }
 
-function lineBreaks(text: string, from: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', from); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+/** Whether a line starting with these bytes is a `---` line; `broken`: the line ended with a line break. */
+function isMarkerHead(head: number[], broken: boolean): boolean {
+  if (head.length < 3 || head[0] !== 45 || head[1] !== 45 || head[2] !== 45) return false;
+  if (head.length === 3) return true; // `---` then the line break or the end of the file
+  const c = head[3];
+  return c === 32 || c === 9 || c === 13 || (c === 10 && broken);
 }
 
-function isMarkerAt(text: string, at: number): boolean {
-  if (!text.startsWith('---', at)) return false;
-  const c = text.charCodeAt(at + 3);
-  return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
+async function decode(handle: FileHandle, start: number, end: number): Promise<string> {
+  const bytes = Buffer.allocUnsafe(end - start);
+  let read = 0;
+  while (read < bytes.length) {
+    const { bytesRead } = await handle.read(bytes, read, bytes.length - read, start + read);
+    if (bytesRead === 0) break;
+    read += bytesRead;
+  }
+  return bytes.subarray(0, read).toString('utf8');
 }

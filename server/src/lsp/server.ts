@@ -10,7 +10,7 @@ import {
   WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { readYaml, uriToPath, diskText, indexFolders } from './workspaceIndexer';
-import { MAX_INDEXED_DOCUMENT_CHARS } from './largeDocuments';
+import { MAX_INDEXED_DOCUMENT_BYTES } from './largeDocuments';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, MeshlensSettings, readSettings, sameSettings } from './settings';
 import { pathToFileURL } from 'node:url';
@@ -91,7 +91,7 @@ function workspaceChanged(): void {
 }
 
 function omittedMessage(uri: string, count: number): string {
-  const limit = `${(MAX_INDEXED_DOCUMENT_CHARS / 1_048_576).toFixed(1)} MiB`;
+  const limit = `${(MAX_INDEXED_DOCUMENT_BYTES / 1_048_576).toFixed(1)} MiB`;
   return `Meshlens: ${count} document${count === 1 ? '' : 's'} of ${uri} over ${limit} left out of the workspace (open the file to check ${count === 1 ? 'it' : 'them'})`;
 }
 

@@ -4,7 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readWithoutLargeDocuments, MAX_INDEXED_DOCUMENT_CHARS } from './largeDocuments';
+import { readWithoutLargeDocuments, MAX_INDEXED_DOCUMENT_BYTES } from './largeDocuments';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.tmp']);
 const MAX_FILE_BYTES = 10_000_000;
@@ -37,13 +37,13 @@ export async function* yamlFilesUnder(folderUri: string): AsyncGenerator<string>
 
 /**
  * A file's text for the index; undefined for binary, unreadable and too large files. A file that may hold a document
- * over MAX_INDEXED_DOCUMENT_CHARS is read in chunks, such documents blanked (`omitted` hears how many).
+ * over MAX_INDEXED_DOCUMENT_BYTES is read in chunks, such documents blanked (`omitted` hears how many).
  */
 export async function readYaml(path: string, omitted?: (count: number) => void): Promise<string | undefined> {
   try {
     const size = (await stat(path)).size;
     if (size > MAX_FILE_BYTES) return undefined;
-    if (size > MAX_INDEXED_DOCUMENT_CHARS) {
+    if (size > MAX_INDEXED_DOCUMENT_BYTES) {
       const read = await readWithoutLargeDocuments(path);
       if (read?.omitted) omitted?.(read.omitted);
       return read?.text;
