@@ -191,6 +191,26 @@ describe('fast YAML reader', () => {
     assert.match(text.slice(...rangeAt(parsed, ['spec', 'items', 0])!), /^a:[^]*library\n  $/);
   });
 
+  it('reads empty documents as the library does, without it', () => {
+    for (const text of ['', '\n\n', '---\n', '--- # c\n\n   \n', '---\r\n\r\n', '---', '\n'.repeat(100_000)]) {
+      const parsed = parseSlice(text);
+      const docs = parseAllDocuments(text);
+      const label = JSON.stringify(text.slice(0, 20));
+      if (!Array.isArray(docs) || docs.length === 0) {
+        assert.deepEqual(
+          [parsed.doc, parsed.value, parsed.analysable, parsed.findings],
+          [undefined, undefined, false, []],
+        );
+        continue;
+      }
+      assert.equal(docs.length, 1, label);
+      assert.equal(parsed.fast, true, label);
+      assert.deepEqual([parsed.value, parsed.analysable, parsed.findings], [docs[0].toJS(), true, []], label);
+      assert.equal(parsed.doc!.toJS(), null, label);
+    }
+    assert.equal(parseSlice('---\n# only a comment\n').fast, undefined);
+  });
+
   it('drops the nodes of an analysed document and reads them again when a path is located later', () => {
     const text = [
       'apiVersion: telemetry.istio.io/v1',

@@ -33,6 +33,11 @@ export interface ParsedSlice {
 
 export function parseSlice(text: string): ParsedSlice {
   // Most documents are plain block YAML, which the fast reader takes in one pass; the rest go to the library.
+  // An empty document (a document left out of the index is one, with as many lines as it had): nothing to read.
+  if (BLANK.test(text))
+    return text.startsWith('---')
+      ? new FastSlice(text, null, null)
+      : { doc: undefined, tree: undefined, value: undefined, findings: [], analysable: false }; // no document at all
   const fast = text.length <= MAX_ANALYSED_DOCUMENT_CHARS ? fastParse(text) : undefined;
   if (fast) return new FastSlice(text, fast.contents, fast.value);
   const run = text.length <= MAX_ANALYSED_DOCUMENT_CHARS ? openerRun(text) : -1;
@@ -48,6 +53,9 @@ export function parseSlice(text: string): ParsedSlice {
   }
   return libraryParse(text);
 }
+
+/** Whitespace, after at most a `---` line with nothing but a comment on it. */
+const BLANK = /^(?:---[ \t]*(?:#[^\n]*)?(?:\r?\n|$))?[ \t\r\n]*$/;
 
 /**
  * A run of this many `[` or `{` (spaces and line breaks between them aside) nests past the limit in any flow
@@ -91,7 +99,7 @@ class FastSlice implements ParsedSlice {
   }
 
   get tree(): YamlTree {
-    this.nodes ??= { contents: fastParse(this.text)!.contents };
+    this.nodes ??= { contents: fastParse(this.text)?.contents ?? null };
     return this.nodes;
   }
 
