@@ -162,4 +162,31 @@ describe('workspace-wide checks in the language server', () => {
       [['IST0101', before.find((d) => d.code === 'IST0101')!.range.start.line + 1]],
     );
   });
+
+  it('puts the saved text of a file back into the workspace when its editor closes unsaved', async () => {
+    const selector = uri('selector.yaml');
+    const oneWorkload = (d: Array<{ message: string }>) => d.some((x) => /\(1 workload there\)/.test(x.message));
+    await client.open(
+      selector,
+      yaml(
+        'apiVersion: telemetry.istio.io/v1',
+        'kind: Telemetry',
+        'metadata:',
+        '  name: s',
+        '  namespace: shop',
+        'spec:',
+        '  selector:',
+        '    matchLabels: {app: webb}',
+      ),
+    );
+    await client.diagnosticsFor(selector, oneWorkload);
+    // The Deployment moves to another namespace in its editor, unsaved: "shop" has no workload for the selector now.
+    const workloads = uri('workloads.yaml');
+    await client.open(workloads, yaml('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web'));
+    const moved = (await import('node:fs')).readFileSync(join(dir, 'workloads.yaml'), 'utf8');
+    await client.change(workloads, moved.replace('namespace: shop', 'namespace: elsewhere'));
+    await client.diagnosticsFor(selector, (d) => !oneWorkload(d));
+    await client.close(workloads);
+    await client.diagnosticsFor(selector, oneWorkload);
+  });
 });

@@ -209,16 +209,19 @@ documents.onDidChangeContent((e) => {
   validator.schedule(e.document, opened ? 0 : undefined);
   revalidateOthers(e.document.uri);
 });
-documents.onDidClose((e) => {
-  validator.cancel(e.document.uri);
-  modes.onDocumentRemoved(e.document.uri);
-  models.closed(e.document.uri);
-  // Back to what is saved on disk (or out of the workspace model if it never was).
-  const saved = diskText(e.document.uri);
-  if (saved === undefined) models.remove(e.document.uri);
-  else models.setText(e.document.uri, saved);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-  revalidateOthers(e.document.uri);
+documents.onDidClose(async (e) => {
+  const uri = e.document.uri;
+  validator.cancel(uri);
+  modes.onDocumentRemoved(uri);
+  models.closed(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+  // Back to what is saved on disk, read as the indexer reads it (or out of the workspace model if it never was).
+  const path = uriToPath(uri);
+  const saved = path ? await readYaml(path, (count) => connection.console.info(omittedMessage(uri, count))) : undefined;
+  if (documents.get(uri)) return; // opened again meanwhile: the editor's text stands
+  if (saved === undefined) models.remove(uri);
+  else models.setText(uri, saved);
+  revalidateOthers(uri);
 });
 
 connection.onCompletion((params, token) =>
