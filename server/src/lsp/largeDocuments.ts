@@ -2,6 +2,7 @@
 // file nobody has open cost the server 12 MiB at its peak to index (its text, and its block's value), for a resource
 // etcd would refuse (its default limit for an object is 1.5 MiB).
 import { open, FileHandle } from 'node:fs/promises';
+import { isMarkerEnd } from '../core/yaml/splitDocuments';
 
 /** Documents over this many bytes, in files nobody has open, are left out of the index (README, Limits). */
 export const MAX_INDEXED_DOCUMENT_BYTES = 1_572_864;
@@ -70,7 +71,7 @@ async function documentsOf(handle: FileHandle): Promise<DocumentBytes[] | undefi
   const buffer = Buffer.allocUnsafe(CHUNK);
   let offset = 0;
   const lineDone = (breakAt: number) => {
-    const isMarker = isMarkerHead(head, true);
+    const isMarker = isMarkerHead(head);
     if (isMarker && lineStart > 0) {
       current.end = lineStart;
       documents.push(current);
@@ -93,7 +94,7 @@ async function documentsOf(handle: FileHandle): Promise<DocumentBytes[] | undefi
     }
   }
   // The last line, without a line break.
-  if (offset > lineStart && isMarkerHead(head, false) && lineStart > 0) {
+  if (offset > lineStart && isMarkerHead(head) && lineStart > 0) {
     current.end = lineStart;
     documents.push(current);
     current = { start: lineStart, end: 0, lineBreaks: 0 };
@@ -103,12 +104,10 @@ async function documentsOf(handle: FileHandle): Promise<DocumentBytes[] | undefi
   return documents;
 }
 
-/** Whether a line starting with these bytes is a `---` line; `broken`: the line ended with a line break. */
-function isMarkerHead(head: number[], broken: boolean): boolean {
+/** Whether a line starting with these bytes (the line break not among them) is a `---` line. */
+function isMarkerHead(head: number[]): boolean {
   if (head.length < 3 || head[0] !== 45 || head[1] !== 45 || head[2] !== 45) return false;
-  if (head.length === 3) return true; // `---` then the line break or the end of the file
-  const c = head[3];
-  return c === 32 || c === 9 || c === 13 || (c === 10 && broken);
+  return isMarkerEnd(head.length > 3 ? head[3] : NaN);
 }
 
 async function decode(handle: FileHandle, start: number, end: number): Promise<string> {

@@ -63,7 +63,8 @@ export function splitByLines(text: string): DocumentSlice[] {
   return slices;
 }
 
-function isMarkerEnd(c: number): boolean {
+/** Whether the character after a line's `---` ends a document marker (NaN: the end of the text). */
+export function isMarkerEnd(c: number): boolean {
   return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
 }
 
