@@ -32,24 +32,16 @@ export interface ParsedSlice {
 }
 
 export function parseSlice(text: string): ParsedSlice {
-  // Most documents are plain block YAML, which the fast reader takes in one pass; the rest go to the library.
   // An empty document (a document left out of the index is one, with as many lines as it had): nothing to read.
-  if (BLANK.test(text))
-    return text.startsWith('---')
-      ? new FastSlice(text, null, null)
-      : { doc: undefined, tree: undefined, value: undefined, findings: [], analysable: false }; // no document at all
+  if (BLANK.test(text)) return text.startsWith('---') ? new FastSlice(text, null, null) : unparsed([]); // no document
+  // Most documents are plain block YAML, which the fast reader takes in one pass; the rest go to the library.
   const fast = text.length <= MAX_ANALYSED_DOCUMENT_CHARS ? fastParse(text) : undefined;
   if (fast) return new FastSlice(text, fast.contents, fast.value);
   const run = text.length <= MAX_ANALYSED_DOCUMENT_CHARS ? openerRun(text) : -1;
   if (run >= 0) {
-    const message = formatMessage('ML0003', { count: '1,000', depth: MAX_NESTING_DEPTH }, 'openerRun');
-    return {
-      doc: undefined,
-      tree: undefined,
-      value: undefined,
-      findings: [finding('ML0003', message, run, run + 1)],
-      analysable: false,
-    };
+    const count = String(OPENER_RUN).replace(/\B(?=(\d{3})+$)/g, ',');
+    const message = formatMessage('ML0003', { count, depth: MAX_NESTING_DEPTH }, 'openerRun');
+    return unparsed([finding('ML0003', message, run, run + 1)]);
   }
   return libraryParse(text);
 }
@@ -113,6 +105,11 @@ class FastSlice implements ParsedSlice {
   }
 }
 
+/** A document with no tree or value to check, only these findings. */
+function unparsed(findings: Finding[]): ParsedSlice {
+  return { doc: undefined, tree: undefined, value: undefined, findings, analysable: false };
+}
+
 /** Drops the fast reader's nodes of an analysed document (they are read again on demand). */
 export function releaseTree(parsed: ParsedSlice): void {
   if (parsed instanceof FastSlice) parsed.release();
@@ -146,7 +143,7 @@ function libraryParse(text: string): ParsedSlice {
         firstLineEnd(text),
       ),
     );
-    return { doc: undefined, tree: undefined, value: undefined, findings, analysable: false };
+    return unparsed(findings);
   }
   let docs: Document.Parsed[];
   try {
@@ -162,7 +159,7 @@ function libraryParse(text: string): ParsedSlice {
         Math.min(text.length, 1),
       ),
     );
-    return { doc: undefined, tree: undefined, value: undefined, findings, analysable: false };
+    return unparsed(findings);
   }
   if (!Array.isArray(docs)) docs = []; // an empty stream yields an EmptyStream object
   const doc = docs.find((d) => d.contents !== null) ?? docs[0];
